@@ -1,0 +1,227 @@
+package org.picogate.scheduler.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * The one timer heap of a scheduler: a binary min-heap of {@link TimerEntry} ordered by (deadline, sequence).
+ * Cancelled entries leave the heap at once, and the array shrinks again when it empties, so scheduling and
+ * cancelling any number of timers keeps memory bounded by the timers actually pending.
+ */
+final class TimerQueue {
+    private static final int MIN_CAPACITY = 64;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition headChanged = lock.newCondition();
+    private TimerEntry[] heap = new TimerEntry[MIN_CAPACITY];
+    private int size;
+    private int nextSeq;
+
+    void add(TimerEntry entry, long deadline) {
+        lock.lock();
+        try {
+            entry.deadline = deadline;
+            entry.seq = nextSeq++;
+            if (size == heap.length) {
+                heap = java.util.Arrays.copyOf(heap, size + (size >> 1));
+            }
+            place(entry, size++);
+            siftUp(entry.index);
+            if (entry.index == 0) {
+                headChanged.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the entry out of the heap if it is still there. */
+    boolean remove(TimerEntry entry) {
+        lock.lock();
+        try {
+            int i = entry.index;
+            if (i < 0) {
+                return false;
+            }
+            removeAt(i);
+            entry.index = TimerEntry.DONE;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes every entry the filter accepts (used when an owner goes away); returns how many. */
+    List<TimerEntry> removeIf(Predicate<TimerEntry> filter) {
+        List<TimerEntry> removed = new ArrayList<>();
+        lock.lock();
+        try {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                TimerEntry e = heap[i];
+                if (filter.test(e)) {
+                    e.index = TimerEntry.DONE;
+                    removed.add(e);
+                } else {
+                    place(e, kept++);
+                }
+            }
+            java.util.Arrays.fill(heap, kept, size, null);
+            size = kept;
+            for (int i = (size >>> 1) - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+            shrinkIfSparse();
+            headChanged.signal();
+        } finally {
+            lock.unlock();
+        }
+        return removed;
+    }
+
+    /** Takes the head off the heap if it is due at {@code now}; it is then {@link TimerEntry#QUEUED}. */
+    TimerEntry pollDue(long now) {
+        lock.lock();
+        try {
+            if (size == 0 || heap[0].deadline - now > 0) {
+                return null;
+            }
+            TimerEntry head = heap[0];
+            removeAt(0);
+            head.index = TimerEntry.QUEUED;
+            return head;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Real time: blocks until the head is due by {@code clock} and takes it, or returns {@code null} when
+     * interrupted (the timer thread is asked to stop).
+     */
+    TimerEntry takeDue(org.picogate.scheduler.Clock clock) {
+        lock.lock();
+        try {
+            while (true) {
+                if (size == 0) {
+                    headChanged.await();
+                    continue;
+                }
+                long wait = heap[0].deadline - clock.nanoTime();
+                if (wait > 0) {
+                    headChanged.awaitNanos(wait);
+                    continue;
+                }
+                TimerEntry head = heap[0];
+                removeAt(0);
+                head.index = TimerEntry.QUEUED;
+                return head;
+            }
+        } catch (InterruptedException stop) {
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deadline of the head, or {@code fallback} when the heap is empty. */
+    long headDeadline(long fallback) {
+        lock.lock();
+        try {
+            return size == 0 ? fallback : heap[0].deadline;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Length of the backing array; exposed to test that cancelled timers do not leave memory behind. */
+    int capacity() {
+        lock.lock();
+        try {
+            return heap.length;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the real-time waiter in {@link #takeDue} without adding anything, so it can see a stop request. */
+    void wakeUp() {
+        lock.lock();
+        try {
+            headChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void removeAt(int i) {
+        int last = --size;
+        TimerEntry moved = heap[last];
+        heap[last] = null;
+        if (i != last) {
+            place(moved, i);
+            siftDown(i);
+            if (moved.index == i) {
+                siftUp(i);
+            }
+        }
+        shrinkIfSparse();
+    }
+
+    private void shrinkIfSparse() {
+        if (heap.length > MIN_CAPACITY && size < heap.length >> 2) {
+            heap = java.util.Arrays.copyOf(heap, Math.max(MIN_CAPACITY, heap.length >> 1));
+        }
+    }
+
+    private void siftUp(int i) {
+        TimerEntry e = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            TimerEntry p = heap[parent];
+            if (!e.before(p)) {
+                break;
+            }
+            place(p, i);
+            i = parent;
+        }
+        place(e, i);
+    }
+
+    private void siftDown(int i) {
+        TimerEntry e = heap[i];
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            TimerEntry c = heap[child];
+            int right = child + 1;
+            if (right < size && heap[right].before(c)) {
+                child = right;
+                c = heap[child];
+            }
+            if (!c.before(e)) {
+                break;
+            }
+            place(c, i);
+            i = child;
+        }
+        place(e, i);
+    }
+
+    private void place(TimerEntry e, int i) {
+        heap[i] = e;
+        e.index = i;
+    }
+}

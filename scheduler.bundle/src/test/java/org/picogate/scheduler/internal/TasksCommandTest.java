@@ -1,0 +1,36 @@
+package org.picogate.scheduler.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.picogate.scheduler.Event;
+import org.picogate.scheduler.testing.VirtualClock;
+
+class TasksCommandTest {
+
+    @Test
+    void listsLiveTasksWithOwnerStateAndAgeAndCountsTimers() {
+        VirtualClock clock = VirtualClock.create();
+        try (StandaloneScheduler s = new StandaloneScheduler(clock, "org.example.app")) {
+            Event hold = s.event();
+            s.spawn("mqtt-reader", () -> hold.await());
+            s.callLater(Duration.ofMinutes(5), () -> { });
+            clock.advance(Duration.ofSeconds(75));
+            String out = TasksCommand.render(s.core());
+            assertTrue(out.lines().anyMatch(l -> l.matches("mqtt-reader\\s+org\\.example\\.app\\s+RUNNING\\s+1m15s")),
+                    out);
+            assertTrue(out.endsWith("1 live task(s), 1 pending timer(s), 1 spawned, 0 failed"), out);
+            hold.set();
+        }
+    }
+
+    @Test
+    void agesReadNaturally() {
+        assertEquals("250ms", TasksCommand.age(Duration.ofMillis(250)));
+        assertEquals("42s", TasksCommand.age(Duration.ofSeconds(42)));
+        assertEquals("2h5m", TasksCommand.age(Duration.ofMinutes(125)));
+    }
+}
