@@ -38,14 +38,16 @@ public final class SchedulerRuntime {
         return core;
     }
 
-    /** Applies a configuration, or logs why not and keeps the one in force. */
+    /** Applies a configuration, or logs which key is wrong and keeps the one in force. */
     private void apply(SchedulerConfig config) {
-        try {
-            core.configure(Duration.ofMillis(config.graceMillis()), config.maxTasksPerBundle());
-        } catch (IllegalArgumentException invalid) {
-            SchedulerCore.LOG.log(Level.ERROR, () -> SchedulerConfig.PID + ": configuration rejected ("
-                    + invalid.getMessage() + "); keeping graceMillis=" + core.grace().toMillis()
+        String invalid = config.graceMillis() < 0 ? "graceMillis=" + config.graceMillis()
+                : config.maxTasksPerBundle() < 0 ? "maxTasksPerBundle=" + config.maxTasksPerBundle() : null;
+        if (invalid != null) {
+            SchedulerCore.LOG.log(Level.ERROR, () -> SchedulerConfig.PID + ": rejected " + invalid
+                    + " (must not be negative); keeping graceMillis=" + core.grace().toMillis()
                     + ", maxTasksPerBundle=" + core.maxTasksPerOwner());
+            return;
         }
+        core.configure(Duration.ofMillis(config.graceMillis()), config.maxTasksPerBundle());
     }
 }

@@ -128,6 +128,19 @@ class TimersTest {
     }
 
     @Test
+    void millionScheduleAndCancelPairsLeaveNothingBehind() {
+        Runnable never = record("never");
+        for (int i = 0; i < 1_000_000; i++) {
+            scheduler.callLater(Duration.ofSeconds(1 + i % 60), never).cancel();
+        }
+        assertEquals(0, scheduler.stats().pendingTimers());
+        assertEquals(0, scheduler.stats().owner("timers-test").pendingTimers());
+        assertTrue(((StandaloneScheduler) scheduler).core().timers.capacity() <= 64);
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(List.of(), log);
+    }
+
+    @Test
     void pendingTimersAreCounted() {
         for (int i = 0; i < 10; i++) {
             scheduler.callLater(Duration.ofMinutes(1), record("x"));
