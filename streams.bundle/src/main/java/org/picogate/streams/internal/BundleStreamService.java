@@ -1,0 +1,89 @@
+package org.picogate.streams.internal;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.picogate.scheduler.Scheduler;
+import org.picogate.streams.ConnectOptions;
+import org.picogate.streams.ListenOptions;
+import org.picogate.streams.Stream;
+import org.picogate.streams.StreamHandler;
+import org.picogate.streams.StreamServer;
+import org.picogate.streams.StreamService;
+
+/**
+ * The {@link StreamService} of one bundle (bundle scope). It uses that bundle's own {@link Scheduler} (got
+ * through the bundle's context), so every accept and connection task belongs to the bundle; when the bundle
+ * stops, its servers and streams are closed here and its tasks are cancelled by its scheduler.
+ */
+@Component(service = StreamService.class, scope = ServiceScope.BUNDLE)
+public final class BundleStreamService implements StreamService {
+    private final StreamsRuntime runtime;
+    private final BundleContext user;
+    private final ServiceReference<Scheduler> schedulerRef;
+    private final Scheduler scheduler;
+    private final Set<StreamServerImpl> servers = ConcurrentHashMap.newKeySet();
+    private final Set<Stream> clients = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public BundleStreamService(@Reference StreamsRuntime runtime,
+            @Reference(service = Scheduler.class) ServiceReference<Scheduler> schedulerRef, ComponentContext context) {
+        this.runtime = runtime;
+        this.user = context.getUsingBundle().getBundleContext();
+        this.schedulerRef = schedulerRef;
+        this.scheduler = Objects.requireNonNull(user.getService(schedulerRef), "the Scheduler service went away");
+    }
+
+    @Override
+    public Stream connect(String host, int port, ConnectOptions options) throws IOException {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
+        StreamFactory streams = new StreamFactory(scheduler, runtime.settings());
+        Stream[] self = new Stream[1];
+        Stream stream = streams.connect(host, port, options, () -> clients.remove(self[0]));
+        self[0] = stream;
+        clients.add(stream);
+        if (stream.state().isFinal()) {
+            clients.remove(stream);
+        }
+        return stream;
+    }
+
+    @Override
+    public StreamServer listen(ListenOptions options, StreamHandler handler) throws IOException {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(handler, "handler");
+        StreamServerImpl server = new StreamFactory(scheduler, runtime.settings()).listen(options, handler, s -> {
+            servers.remove(s);
+            runtime.closed(s);
+        });
+        servers.add(server);
+        runtime.opened(server);
+        return server;
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (StreamServerImpl s : servers) {
+            s.close();
+        }
+        for (Stream s : clients) {
+            s.abort();
+        }
+        try {
+            user.ungetService(schedulerRef);
+        } catch (IllegalStateException bundleGone) {
+            // its context is invalid: the framework released the service already
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.picogate.streams.internal;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Plain TCP over a blocking {@link SocketChannel}. On a virtual thread a blocking call parks the task, not the
+ * carrier; gathering writes go out as one {@code writev}.
+ */
+final class SocketTransport implements Transport {
+    private final SocketChannel channel;
+    private final SocketAddress remote;
+    private final SocketAddress local;
+
+    SocketTransport(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        channel.configureBlocking(true);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        this.remote = channel.getRemoteAddress();
+        this.local = channel.getLocalAddress();
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        return channel.read(dst);
+    }
+
+    @Override
+    public void write(ByteBuffer[] srcs) throws IOException {
+        while (anyRemaining(srcs)) {
+            channel.write(srcs);
+        }
+    }
+
+    private static boolean anyRemaining(ByteBuffer[] srcs) {
+        for (ByteBuffer b : srcs) {
+            if (b.hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    @Override
+    public void abort() {
+        try {
+            if (channel.isOpen()) {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close sends RST
+            }
+        } catch (IOException | RuntimeException closedMeanwhile) {
+            // already closed: nothing to reset
+        }
+        close();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return local;
+    }
+}

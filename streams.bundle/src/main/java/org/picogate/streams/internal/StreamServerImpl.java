@@ -1,0 +1,224 @@
+package org.picogate.streams.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import org.picogate.scheduler.CancelledException;
+import org.picogate.scheduler.Scheduler;
+import org.picogate.scheduler.Task;
+import org.picogate.streams.ListenOptions;
+import org.picogate.streams.ServerStats;
+import org.picogate.streams.Stream;
+import org.picogate.streams.StreamHandler;
+import org.picogate.streams.StreamServer;
+
+/**
+ * A listening socket with one accept task, and one task per connection, all spawned on the scheduler of the
+ * bundle that opened the server. Connections past {@code maxConnections} are reset at once, never queued.
+ */
+final class StreamServerImpl implements StreamServer {
+    static final System.Logger LOG = System.getLogger("org.picogate.streams");
+
+    private final Scheduler scheduler;
+    private final ServerSocketChannel listener;
+    private final ListenOptions options;
+    private final StreamHandler handler;
+    private final TransportFactory transports;
+    private final StreamSettings settings;
+    private final Consumer<StreamServerImpl> onClosed;
+    /** Open connections and their tasks; a task is set right after its stream is registered. */
+    private final Map<BufferedStream, Task<?>[]> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder bytesInClosed = new LongAdder();
+    private final LongAdder bytesOutClosed = new LongAdder();
+    private final int port;
+    private volatile Task<Void> acceptTask;
+
+    StreamServerImpl(Scheduler scheduler, ListenOptions options, StreamHandler handler, TransportFactory transports,
+            StreamSettings settings, Consumer<StreamServerImpl> onClosed) throws IOException {
+        this.scheduler = scheduler;
+        this.options = options;
+        this.handler = handler;
+        this.transports = transports;
+        this.settings = settings;
+        this.onClosed = onClosed;
+        this.listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            String host = options.host();
+            listener.bind(host == null || host.isEmpty() ? new InetSocketAddress(options.port())
+                    : new InetSocketAddress(host, options.port()), options.backlog());
+            this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    void start() {
+        acceptTask = scheduler.spawn("accept " + options.name(), this::acceptLoop);
+    }
+
+    private void acceptLoop() {
+        while (listener.isOpen()) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (ClosedChannelException closed) {
+                return; // closed by close(), or by the cancellation of this task
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, () -> options.name() + ": accept failed", e);
+                continue;
+            }
+            if (open.incrementAndGet() > options.maxConnections()) {
+                open.decrementAndGet();
+                rejected.increment();
+                reset(channel);
+                continue;
+            }
+            accepted.increment();
+            try {
+                serve(channel);
+            } catch (IOException | RuntimeException e) {
+                open.decrementAndGet();
+                reset(channel);
+                LOG.log(Level.WARNING, () -> options.name() + ": could not set up a connection", e);
+            }
+        }
+    }
+
+    private void serve(SocketChannel channel) throws IOException {
+        Transport transport = transports.wrap(channel);
+        BufferedStream[] self = new BufferedStream[1];
+        BufferedStream stream = new BufferedStream(transport, scheduler, settings, () -> forget(self[0]));
+        self[0] = stream;
+        stream.readTimeout(options.readTimeout());
+        Task<?>[] task = new Task<?>[1];
+        connections.put(stream, task); // before the task starts, so that its end always finds it
+        try {
+            task[0] = scheduler.spawn("conn " + transport.remoteAddress(), () -> handle(stream));
+        } catch (RuntimeException rejected) {
+            connections.remove(stream);
+            throw rejected;
+        }
+    }
+
+    private void handle(BufferedStream stream) {
+        try {
+            handler.handle(stream);
+            stream.close();
+        } catch (CancelledException cancelled) {
+            stream.abort();
+            throw cancelled;
+        } catch (Throwable failure) {
+            stream.abort();
+            LOG.log(Level.DEBUG, () -> options.name() + ": handler failed for " + stream.remoteAddress(), failure);
+        } finally {
+            stream.abort(); // no-op when closed: guarantees the connection is released
+        }
+    }
+
+    /** Called once per stream when it becomes CLOSED or ABORTED. */
+    private void forget(BufferedStream stream) {
+        connections.remove(stream);
+        open.decrementAndGet();
+        bytesInClosed.add(stream.bytesIn());
+        bytesOutClosed.add(stream.bytesOut());
+    }
+
+    private static void reset(SocketChannel channel) {
+        try {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            channel.close();
+        } catch (IOException ignored) {
+            // gone already
+        }
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        for (BufferedStream s : new ArrayList<>(connections.keySet())) {
+            s.abort();
+        }
+        onClosed.accept(this);
+    }
+
+    @Override
+    public boolean closeGracefully(Duration grace) {
+        stopAccepting();
+        long deadline = scheduler.clock().nanoTime() + grace.toNanos();
+        boolean allFinished = true;
+        for (Map.Entry<BufferedStream, Task<?>[]> c : new ArrayList<>(connections.entrySet())) {
+            long left = Math.max(0, deadline - scheduler.clock().nanoTime());
+            Task<?> task = c.getValue()[0];
+            if (task == null) {
+                continue;
+            }
+            try {
+                task.join(Duration.ofNanos(left));
+            } catch (TimeoutException stillRunning) {
+                allFinished = false;
+                c.getKey().abort();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ended) {
+                // ended anyway
+            }
+        }
+        close();
+        return allFinished;
+    }
+
+    private void stopAccepting() {
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closed already
+        }
+        Task<Void> t = acceptTask;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    @Override
+    public ServerStats stats() {
+        long in = bytesInClosed.sum();
+        long out = bytesOutClosed.sum();
+        for (BufferedStream s : connections.keySet()) {
+            in += s.bytesIn();
+            out += s.bytesOut();
+        }
+        return new ServerStats(Math.max(0, open.get()), accepted.sum(), rejected.sum(), in, out);
+    }
+
+    @Override
+    public List<Stream> connections() {
+        return List.copyOf(connections.keySet());
+    }
+
+    String name() {
+        return options.name();
+    }
+}

@@ -1,0 +1,32 @@
+package org.picogate.streams.internal;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * The bytes under a {@link BufferedStream}: a socket, a TLS socket or an in-memory pipe. Calls block the
+ * calling task. One task reads while another may write; {@link #abort()} may come from any thread and makes a
+ * blocked read or write fail at once.
+ */
+public interface Transport {
+
+    /** Reads at least one byte into {@code dst}, or returns -1 at end of input. */
+    int read(ByteBuffer dst) throws IOException;
+
+    /** Writes every remaining byte of {@code srcs}, in order. */
+    void write(ByteBuffer[] srcs) throws IOException;
+
+    /** Sends end of output (FIN); reading goes on. */
+    void shutdownOutput() throws IOException;
+
+    /** Releases the transport; a blocked read fails. Idempotent, never throws. */
+    void close();
+
+    /** Releases it with a reset where there is one; unsent bytes are dropped. Idempotent, never throws. */
+    void abort();
+
+    SocketAddress remoteAddress();
+
+    SocketAddress localAddress();
+}
