@@ -80,7 +80,7 @@ final class ChannelImpl<T> implements Channel<T> {
             } finally {
                 lock.unlock();
             }
-            waitIn(senders, w, timed, deadline, "sending on a channel");
+            senders.await(lock, w, core, timed, deadline, "sending on a channel");
         }
     }
 
@@ -138,22 +138,7 @@ final class ChannelImpl<T> implements Channel<T> {
             } finally {
                 lock.unlock();
             }
-            waitIn(receivers, w, timed, deadline, "receiving from a channel");
-        }
-    }
-
-    private void waitIn(WaitList list, Waiter w, boolean timed, long deadline, String doing) {
-        int outcome = core.park(w, timed, deadline);
-        if (outcome != Waiter.SIGNALLED) {
-            lock.lock();
-            try {
-                list.remove(w);
-            } finally {
-                lock.unlock();
-            }
-        }
-        if (outcome == Waiter.CANCELLED) {
-            throw core.cancelled(doing);
+            receivers.await(lock, w, core, timed, deadline, "receiving from a channel");
         }
     }
 

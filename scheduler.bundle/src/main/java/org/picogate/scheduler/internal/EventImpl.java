@@ -60,18 +60,7 @@ final class EventImpl implements Event {
         } finally {
             lock.unlock();
         }
-        int outcome = core.park(w, timed, deadline);
-        if (outcome != Waiter.SIGNALLED) {
-            lock.lock();
-            try {
-                waiters.remove(w);
-            } finally {
-                lock.unlock();
-            }
-        }
-        if (outcome == Waiter.CANCELLED) {
-            throw core.cancelled("waiting for an event");
-        }
+        int outcome = waiters.await(lock, w, core, timed, deadline, "waiting for an event");
         return outcome == Waiter.SIGNALLED || set;
     }
 }
