@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,6 +24,8 @@ import org.picogate.scheduler.SchedulerStats.OwnerStats;
  * virtual thread, not one each.
  */
 final class Owner {
+    /** Stragglers named in the log line at most; a bundle with a million stuck tasks gets one short line. */
+    private static final int NAMES_LOGGED = 20;
     final SchedulerCore core;
     final String name;
     final LongAdder spawned = new LongAdder();
@@ -168,12 +169,13 @@ final class Owner {
         if (liveTasks.get() > 0) {
             List<String> names = new ArrayList<>();
             for (TaskImpl<?> t : core.liveTasks()) {
-                if (t.owner == this) {
+                if (t.owner == this && names.size() < NAMES_LOGGED) {
                     names.add(t.name());
                 }
             }
-            SchedulerCore.LOG.log(Level.WARNING, () -> name + ": " + names.size() + " task(s) still running "
-                    + TimeUnit.NANOSECONDS.toMillis(core.grace().toNanos()) + " ms after cancellation: " + names);
+            int running = liveTasks.get();
+            SchedulerCore.LOG.log(Level.WARNING, () -> name + ": " + running + " task(s) still running "
+                    + core.grace().toMillis() + " ms after cancellation, such as " + names);
         }
         core.ownerClosed(this);
     }

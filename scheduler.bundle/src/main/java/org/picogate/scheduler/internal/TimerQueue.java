@@ -40,6 +40,9 @@ final class TimerQueue {
 
     /** Takes the entry out of the heap if it is still there. */
     boolean remove(TimerEntry entry) {
+        if (entry.index < 0) {
+            return false; // fired or removed already: no need to take the lock (the common case after a wait)
+        }
         lock.lock();
         try {
             int i = entry.index;
