@@ -43,6 +43,7 @@ public final class BufferedStream implements Stream {
     private final Scheduler scheduler;
     private final StreamSettings settings;
     private final Runnable onFinal;
+    private final long createdNanos;
     private final ReentrantLock stateLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile StreamState state = StreamState.OPEN;
@@ -71,6 +72,7 @@ public final class BufferedStream implements Stream {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onFinal = onFinal == null ? () -> { } : onFinal;
         this.in = new byte[settings.readBufferSize()];
+        this.createdNanos = scheduler.clock().nanoTime();
     }
 
     // ---- reading ----
@@ -533,6 +535,11 @@ public final class BufferedStream implements Stream {
     @Override
     public long bytesOut() {
         return bytesOut;
+    }
+
+    /** When the stream was made, on the scheduler's clock: {@code picogate:conns} shows its age. */
+    public long createdNanos() {
+        return createdNanos;
     }
 
     private static void requireNonNegative(int n, String name) {

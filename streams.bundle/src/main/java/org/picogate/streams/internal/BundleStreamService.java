@@ -32,8 +32,10 @@ public final class BundleStreamService implements StreamService {
     private final BundleContext user;
     private final ServiceReference<Scheduler> schedulerRef;
     private final Scheduler scheduler;
+    private final StreamFactory streams;
+    private final String owner;
     private final Set<StreamServerImpl> servers = ConcurrentHashMap.newKeySet();
-    private final Set<Stream> clients = ConcurrentHashMap.newKeySet();
+    private final Set<BufferedStream> clients = ConcurrentHashMap.newKeySet();
 
     @Activate
     public BundleStreamService(@Reference StreamsRuntime runtime,
@@ -42,33 +44,42 @@ public final class BundleStreamService implements StreamService {
         this.user = context.getUsingBundle().getBundleContext();
         this.schedulerRef = schedulerRef;
         this.scheduler = Objects.requireNonNull(user.getService(schedulerRef), "the Scheduler service went away");
+        this.streams = new StreamFactory(scheduler, runtime::settings); // live settings for every new stream
+        this.owner = context.getUsingBundle().getSymbolicName();
     }
 
     @Override
     public Stream connect(String host, int port, ConnectOptions options) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(options, "options");
-        StreamFactory streams = new StreamFactory(scheduler, runtime.settings());
-        Stream[] self = new Stream[1];
-        Stream stream = streams.connect(host, port, options, () -> clients.remove(self[0]));
+        BufferedStream[] self = new BufferedStream[1];
+        BufferedStream stream = streams.connect(host, port, options, () -> disconnected(self[0]));
         self[0] = stream;
         clients.add(stream);
-        if (stream.state().isFinal()) {
-            clients.remove(stream);
+        runtime.connected(stream, owner);
+        if (stream.state().isFinal()) { // ended before it was registered
+            disconnected(stream);
         }
         return stream;
+    }
+
+    private void disconnected(BufferedStream stream) {
+        if (stream != null) {
+            clients.remove(stream);
+            runtime.disconnected(stream);
+        }
     }
 
     @Override
     public StreamServer listen(ListenOptions options, StreamHandler handler) throws IOException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(handler, "handler");
-        StreamServerImpl server = new StreamFactory(scheduler, runtime.settings()).listen(options, handler, s -> {
+        StreamServerImpl server = streams.listen(options, handler, s -> {
             servers.remove(s);
             runtime.closed(s);
         });
         servers.add(server);
-        runtime.opened(server);
+        runtime.opened(server, owner);
         return server;
     }
 

@@ -2,6 +2,7 @@ package org.picogate.streams.internal;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
@@ -11,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.picogate.scheduler.CancelledException;
 import org.picogate.scheduler.Scheduler;
@@ -30,6 +33,12 @@ import org.picogate.streams.StreamServer;
 /**
  * A listening socket with one accept task, and one task per connection, all spawned on the scheduler of the
  * bundle that opened the server. Connections past {@code maxConnections} are reset at once, never queued.
+ * Each connection takes the settings in force when it is accepted, so a configuration change reaches new
+ * connections of a server that is already open.
+ *
+ * <p>Aborting a connection (by {@link #close()}, or by {@link #closeGracefully} past its grace) also cancels
+ * its task: a handler waiting on something other than its stream (a sleep, an event) would otherwise go on
+ * running after its connection is gone.
  */
 final class StreamServerImpl implements StreamServer {
     static final System.Logger LOG = System.getLogger("org.picogate.streams");
@@ -39,7 +48,7 @@ final class StreamServerImpl implements StreamServer {
     private final ListenOptions options;
     private final StreamHandler handler;
     private final TransportFactory transports;
-    private final StreamSettings settings;
+    private final Supplier<StreamSettings> settings;
     private final Consumer<StreamServerImpl> onClosed;
     /** Open connections and their tasks; a task is set right after its stream is registered. */
     private final Map<BufferedStream, Task<?>[]> connections = new ConcurrentHashMap<>();
@@ -52,7 +61,7 @@ final class StreamServerImpl implements StreamServer {
     private volatile Task<Void> acceptTask;
 
     StreamServerImpl(Scheduler scheduler, ListenOptions options, StreamHandler handler, TransportFactory transports,
-            StreamSettings settings, Consumer<StreamServerImpl> onClosed) throws IOException {
+            Supplier<StreamSettings> settings, Consumer<StreamServerImpl> onClosed) throws IOException {
         this.scheduler = scheduler;
         this.options = options;
         this.handler = handler;
@@ -63,8 +72,10 @@ final class StreamServerImpl implements StreamServer {
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             String host = options.host();
+            // resolved here so that a bad name fails with UnknownHostException naming it, not a bare
+            // UnresolvedAddressException from bind
             listener.bind(host == null || host.isEmpty() ? new InetSocketAddress(options.port())
-                    : new InetSocketAddress(host, options.port()), options.backlog());
+                    : new InetSocketAddress(InetAddress.getByName(host), options.port()), options.backlog());
             this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         } catch (IOException | RuntimeException e) {
             listener.close();
@@ -72,8 +83,14 @@ final class StreamServerImpl implements StreamServer {
         }
     }
 
+    /** Starts accepting; if the accept task cannot be spawned (the owner is closing), releases the port. */
     void start() {
-        acceptTask = scheduler.spawn("accept " + options.name(), this::acceptLoop);
+        try {
+            acceptTask = scheduler.spawn("accept " + options.name(), this::acceptLoop);
+        } catch (RuntimeException e) {
+            closeListener();
+            throw e;
+        }
     }
 
     private void acceptLoop() {
@@ -93,11 +110,12 @@ final class StreamServerImpl implements StreamServer {
                 reset(channel);
                 continue;
             }
-            accepted.increment();
             try {
                 serve(channel);
-            } catch (IOException | RuntimeException e) {
+                accepted.increment();
+            } catch (IOException | RuntimeException e) { // such as the owner's task limit
                 open.decrementAndGet();
+                rejected.increment();
                 reset(channel);
                 LOG.log(Level.WARNING, () -> options.name() + ": could not set up a connection", e);
             }
@@ -107,7 +125,7 @@ final class StreamServerImpl implements StreamServer {
     private void serve(SocketChannel channel) throws IOException {
         Transport transport = transports.wrap(channel);
         BufferedStream[] self = new BufferedStream[1];
-        BufferedStream stream = new BufferedStream(transport, scheduler, settings, () -> forget(self[0]));
+        BufferedStream stream = new BufferedStream(transport, scheduler, settings.get(), () -> forget(self[0]));
         self[0] = stream;
         stream.readTimeout(options.readTimeout());
         Task<?>[] task = new Task<?>[1];
@@ -160,10 +178,18 @@ final class StreamServerImpl implements StreamServer {
     @Override
     public void close() {
         stopAccepting();
-        for (BufferedStream s : new ArrayList<>(connections.keySet())) {
-            s.abort();
+        for (Map.Entry<BufferedStream, Task<?>[]> c : new ArrayList<>(connections.entrySet())) {
+            abort(c.getKey(), c.getValue()[0]);
         }
         onClosed.accept(this);
+    }
+
+    /** Aborts the stream (its I/O fails at once), then cancels its handler (its other waits end too). */
+    private static void abort(BufferedStream stream, Task<?> task) {
+        stream.abort();
+        if (task != null) {
+            task.cancel();
+        }
     }
 
     @Override
@@ -181,8 +207,8 @@ final class StreamServerImpl implements StreamServer {
                 task.join(Duration.ofNanos(left));
             } catch (TimeoutException stillRunning) {
                 allFinished = false;
-                c.getKey().abort();
-            } catch (ExecutionException | java.util.concurrent.CancellationException ended) {
+                abort(c.getKey(), task);
+            } catch (ExecutionException | CancellationException ended) {
                 // ended anyway
             }
         }
@@ -190,15 +216,31 @@ final class StreamServerImpl implements StreamServer {
         return allFinished;
     }
 
+    /**
+     * Closes the listening socket, for good once this returns. The JDK only marks a channel closing while a
+     * (virtual) thread is blocked in its {@code accept}, and releases the socket when that thread leaves:
+     * until then the kernel still completes handshakes, which end in resets. So wait for the accept task.
+     */
     private void stopAccepting() {
+        closeListener();
+        Task<Void> t = acceptTask;
+        if (t != null) {
+            t.cancel();
+            try {
+                t.join();
+            } catch (ExecutionException | CancellationException ended) {
+                // ended all the same
+            } catch (CancelledException callerCancelled) {
+                Thread.currentThread().interrupt(); // close() does not throw: keep it for the caller
+            }
+        }
+    }
+
+    private void closeListener() {
         try {
             listener.close();
         } catch (IOException ignored) {
             // closed already
-        }
-        Task<Void> t = acceptTask;
-        if (t != null) {
-            t.cancel();
         }
     }
 
@@ -215,6 +257,11 @@ final class StreamServerImpl implements StreamServer {
 
     @Override
     public List<Stream> connections() {
+        return List.copyOf(connections.keySet());
+    }
+
+    /** The open connections as they are implemented, for {@code picogate:conns}. */
+    List<BufferedStream> streams() {
         return List.copyOf(connections.keySet());
     }
 

@@ -1,0 +1,92 @@
+package org.picogate.streams.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.picogate.streams.internal.Loopback.sendLine;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.picogate.scheduler.Event;
+import org.picogate.streams.Stream;
+
+/**
+ * Open-box test of PID {@code org.picogate.streams}: valid values apply live, also to servers already open;
+ * an invalid configuration is rejected and the one in force stays.
+ */
+class StreamsRuntimeTest {
+    private static final StreamSettings CUSTOM = new StreamSettings(4096, 1024, Duration.ofMillis(500), 1000);
+
+    /** A configuration as DS would hand it over: the given keys, defaults for the rest. */
+    static StreamsConfig config(Map<String, Object> values) {
+        return (StreamsConfig) Proxy.newProxyInstance(StreamsConfig.class.getClassLoader(),
+                new Class<?>[] { StreamsConfig.class }, (proxy, method, args) -> values.containsKey(method.getName())
+                        ? values.get(method.getName()) : method.getDefaultValue());
+    }
+
+    private static StreamsRuntime custom() {
+        return new StreamsRuntime(config(Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
+                "lingerMaxBytes", 1000)));
+    }
+
+    @Test
+    void defaultsAreTheBuiltInSettings() {
+        assertThat(new StreamsRuntime(config(Map.of())).settings()).isEqualTo(StreamSettings.DEFAULTS);
+    }
+
+    @Test
+    void aValidChangeAppliesLive() {
+        StreamsRuntime runtime = new StreamsRuntime(config(Map.of()));
+        runtime.modified(config(Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
+                "lingerMaxBytes", 1000)));
+        assertThat(runtime.settings()).isEqualTo(CUSTOM);
+    }
+
+    @Test
+    void eachInvalidValueIsRejectedAndThePreviousSettingsStay() {
+        StreamsRuntime runtime = custom();
+        runtime.modified(config(Map.of("readBufferSize", 63)));
+        runtime.modified(config(Map.of("highWaterMark", -1)));
+        runtime.modified(config(Map.of("lingerMillis", -1L)));
+        runtime.modified(config(Map.of("lingerMaxBytes", -1)));
+        assertThat(runtime.settings()).isEqualTo(CUSTOM);
+    }
+
+    @Test
+    void anInvalidFirstConfigurationLeavesTheDefaults() {
+        assertThat(new StreamsRuntime(config(Map.of("readBufferSize", 0))).settings())
+                .isEqualTo(StreamSettings.DEFAULTS);
+    }
+
+    @Test
+    void zeroIsAValidHighWaterMarkAndLinger() {
+        StreamsRuntime runtime = custom();
+        runtime.modified(config(Map.of("highWaterMark", 0, "lingerMillis", 0L)));
+        assertThat(runtime.settings().highWaterMark()).isZero();
+        assertThat(runtime.settings().linger()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // without the fix the client waits for bytes that stay buffered
+    void aServerOpenBeforeAChangeServesNewConnectionsWithTheNewSettings() throws Exception {
+        // regression: a server kept the settings of the moment it was opened, for every connection it accepted
+        StreamsRuntime runtime = new StreamsRuntime(config(Map.of()));
+        try (Loopback loopback = new Loopback(runtime::settings)) {
+            Event release = loopback.scheduler.event();
+            StreamServerImpl server = loopback.listen(s -> {
+                s.write("unflushed\n".getBytes(StandardCharsets.UTF_8)); // no drain: above the mark it goes out
+                release.await();
+            });
+            runtime.modified(config(Map.of("highWaterMark", 0)));
+
+            Stream client = loopback.connect(server.port());
+            assertThat(client.readLine(100)).isEqualTo("unflushed");
+            release.set();
+            sendLine(client, "done");
+        }
+    }
+}
