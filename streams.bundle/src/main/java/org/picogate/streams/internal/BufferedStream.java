@@ -229,11 +229,38 @@ public final class BufferedStream implements Stream {
         if (inputEnded) {
             return -1;
         }
+        int n = underReadTimeout(() -> transport.read(dst));
+        if (n < 0) {
+            inputEnded();
+        } else {
+            bytesIn += n;
+        }
+        return n;
+    }
+
+    /**
+     * Runs the transport's set-up (the TLS handshake of a server connection) as a read: under the read
+     * timeout, aborting the stream if it fails or is cancelled.
+     */
+    public void handshake() throws IOException {
+        requireReadable();
+        underReadTimeout(() -> {
+            transport.handshake();
+            return 0;
+        });
+    }
+
+    /** A blocking transport call that waits for the peer. */
+    @FunctionalInterface
+    private interface PeerWait {
+        int call() throws IOException;
+    }
+
+    private int underReadTimeout(PeerWait call) throws IOException {
         Duration timeout = readTimeout;
         Timer timer = timeout.isZero() ? null : scheduler.callLater(timeout, this::readTimedOut);
-        int n;
         try {
-            n = transport.read(dst);
+            return call.call();
         } catch (IOException failure) {
             throw readFailed(failure, timeout);
         } catch (CancelledException cancelled) { // a transport that waits on the scheduler (a pipe)
@@ -244,12 +271,6 @@ public final class BufferedStream implements Stream {
                 timer.cancel();
             }
         }
-        if (n < 0) {
-            inputEnded();
-        } else {
-            bytesIn += n;
-        }
-        return n;
     }
 
     private void requireReadable() throws IOException {

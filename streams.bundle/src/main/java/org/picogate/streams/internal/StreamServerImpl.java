@@ -55,6 +55,7 @@ final class StreamServerImpl implements StreamServer {
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder failedHandshakes = new LongAdder();
     private final LongAdder bytesInClosed = new LongAdder();
     private final LongAdder bytesOutClosed = new LongAdder();
     private final int port;
@@ -139,6 +140,14 @@ final class StreamServerImpl implements StreamServer {
     }
 
     private void handle(BufferedStream stream) {
+        try {
+            stream.handshake();
+        } catch (IOException refused) {
+            failedHandshakes.increment();
+            LOG.log(Level.DEBUG, () -> options.name() + ": handshake with " + stream.remoteAddress() + " failed",
+                    refused);
+            return; // aborted by handshake(); the handler never sees a connection that is not set up
+        }
         try {
             handler.handle(stream);
             stream.close();
@@ -252,7 +261,8 @@ final class StreamServerImpl implements StreamServer {
             in += s.bytesIn();
             out += s.bytesOut();
         }
-        return new ServerStats(Math.max(0, open.get()), accepted.sum(), rejected.sum(), in, out);
+        return new ServerStats(Math.max(0, open.get()), accepted.sum(), rejected.sum(), failedHandshakes.sum(), in,
+                out);
     }
 
     @Override

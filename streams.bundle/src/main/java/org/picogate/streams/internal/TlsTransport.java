@@ -154,7 +154,8 @@ final class TlsTransport implements Transport {
      * connect never waits for the handler's first read. Fails with {@link javax.net.ssl.SSLException} when the
      * peer is refused or speaks no TLS.
      */
-    void handshake() throws IOException {
+    @Override
+    public void handshake() throws IOException {
         socket.startHandshake();
     }
 

@@ -11,6 +11,14 @@ import java.nio.ByteBuffer;
  */
 public interface Transport {
 
+    /**
+     * Sets the connection up before any byte of the application flows (the TLS handshake of a server
+     * connection); nothing for plain sockets and pipes. A server runs it in the connection's task before the
+     * handler, under the read timeout.
+     */
+    default void handshake() throws IOException {
+    }
+
     /** Reads at least one byte into {@code dst}, or returns -1 at end of input. */
     int read(ByteBuffer dst) throws IOException;
 

@@ -81,7 +81,7 @@ class ServerLimitsTest {
 
         a.close();
         ended.receive();
-        assertThat(server.stats()).isEqualTo(new ServerStats(0, 2, 0, 17, 17));
+        assertThat(server.stats()).isEqualTo(new ServerStats(0, 2, 0, 0, 17, 17));
         assertThat(a.bytesOut()).isEqualTo(6);
         assertThat(a.bytesIn()).isEqualTo(6);
     }

@@ -424,6 +424,39 @@ class TlsTest {
     }
 
     @Test
+    void handshakeFailuresNeverReachTheHandlerAndAreCounted() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        StreamServerImpl server = server(ListenOptions.port(0).withTls(serverTls), s -> handled.incrementAndGet());
+        Stream plain = connect(server.port(), ConnectOptions.defaults());
+        sendLine(plain, "GET / HTTP/1.1");
+        try {
+            while (plain.read(100).length > 0) {
+                // drain whatever alert comes back until the server hangs up
+            }
+        } catch (IOException reset) {
+            // hung up with a reset: the same for this test
+        }
+        connect(server.port(), tls(clientTls)).close();
+        for (int i = 0; i < 1000 && server.stats().open() > 0; i++) {
+            clock.advance(Duration.ZERO); // lets the connection tasks finish
+        }
+        assertEquals(1, server.stats().failedHandshakes());
+        assertEquals(2, server.stats().accepted());
+        assertEquals(1, handled.get());
+    }
+
+    @Test
+    void serverThatWritesFirstHandshakesBeforeItsHandlerRuns() throws Exception {
+        StreamServerImpl server = server(ListenOptions.port(0).withTls(serverTls), s -> {
+            sendLine(s, "220 greetings"); // like SMTP: the server speaks first
+            s.readLine(100);
+        });
+        Stream client = connect(server.port(), tls(clientTls));
+        assertEquals("220 greetings", client.readLine(100));
+        sendLine(client, "bye");
+    }
+
+    @Test
     void silentClientIsDroppedAtTheServersReadTimeout() throws Exception {
         StreamServerImpl server = server(ListenOptions.port(0).withTls(serverTls).withReadTimeout(
                 Duration.ofSeconds(10)), echo(new AtomicInteger()));
