@@ -42,6 +42,7 @@ import org.picogate.streams.StreamServer;
  */
 final class StreamServerImpl implements StreamServer {
     static final System.Logger LOG = System.getLogger("org.picogate.streams");
+    private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
     private final Scheduler scheduler;
     private final ServerSocketChannel listener;
@@ -102,7 +103,10 @@ final class StreamServerImpl implements StreamServer {
             } catch (ClosedChannelException closed) {
                 return; // closed by close(), or by the cancellation of this task
             } catch (IOException e) {
-                LOG.log(Level.WARNING, () -> options.name() + ": accept failed", e);
+                // Typically out of file descriptors: retrying at once would spin, so pause before the next try.
+                LOG.log(Level.WARNING, () -> options.name() + ": accept failed; retrying in "
+                        + ACCEPT_RETRY.toMillis() + " ms", e);
+                scheduler.sleep(ACCEPT_RETRY);
                 continue;
             }
             if (open.incrementAndGet() > options.maxConnections()) {
