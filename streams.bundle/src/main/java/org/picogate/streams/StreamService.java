@@ -24,6 +24,9 @@ public interface StreamService {
      * Listens and serves every accepted connection with {@code handler}, each in its own task.
      *
      * @throws java.net.BindException if the address is taken
+     * @throws IOException with {@link ListenOptions#configuredTls()}, if no server TLS context is configured: no
+     *         {@code tlsKeyStore} set for PID {@code org.picogate.streams}, or the one set was rejected (the
+     *         message names the PID, the key and the reason)
      */
     StreamServer listen(ListenOptions options, StreamHandler handler) throws IOException;
 }

@@ -61,10 +61,19 @@ class StreamsConfigTest {
         Bundle streamsBundle = Arrays.stream(context.getBundles())
                 .filter(b -> PID.equals(b.getSymbolicName())).findFirst().orElseThrow();
         ObjectClassDefinition ocd = metaType.getMetaTypeInformation(streamsBundle).getObjectClassDefinition(PID, null);
-        Map<String, String> defaults = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                .collect(Collectors.toMap(AttributeDefinition::getID, a -> String.join(",", a.getDefaultValue())));
-        assertThat(defaults).containsEntry("readBufferSize", "2048").containsEntry("highWaterMark", "16384")
-                .containsEntry("lingerMillis", "2000").containsEntry("lingerMaxBytes", "65536");
+        Map<String, AttributeDefinition> ads = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                .collect(Collectors.toMap(AttributeDefinition::getID, a -> a));
+        Map<String, String> defaults = ads.values().stream().collect(Collectors.toMap(AttributeDefinition::getID,
+                a -> a.getDefaultValue() == null ? "" : String.join(",", a.getDefaultValue())));
+        assertThat(defaults).containsOnlyKeys("readBufferSize", "highWaterMark", "lingerMillis", "lingerMaxBytes",
+                "tlsKeyStore", "tlsKeyStorePassword", "tlsTrustStore", "tlsTrustStorePassword", "tlsClientAuth")
+                .containsEntry("readBufferSize", "2048").containsEntry("highWaterMark", "16384")
+                .containsEntry("lingerMillis", "2000").containsEntry("lingerMaxBytes", "65536")
+                .containsEntry("tlsKeyStore", "").containsEntry("tlsTrustStore", "")
+                .containsEntry("tlsClientAuth", "none");
+        assertThat(ads.get("tlsKeyStorePassword").getType()).isEqualTo(AttributeDefinition.PASSWORD);
+        assertThat(ads.get("tlsTrustStorePassword").getType()).isEqualTo(AttributeDefinition.PASSWORD);
+        assertThat(ads.get("tlsClientAuth").getOptionValues()).containsExactly("none", "want", "need");
         assertThat(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .allSatisfy(a -> assertThat(a.getDescription()).isNotBlank());
     }

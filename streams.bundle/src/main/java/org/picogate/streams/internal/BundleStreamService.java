@@ -44,7 +44,8 @@ public final class BundleStreamService implements StreamService {
         this.user = context.getUsingBundle().getBundleContext();
         this.schedulerRef = schedulerRef;
         this.scheduler = Objects.requireNonNull(user.getService(schedulerRef), "the Scheduler service went away");
-        this.streams = new StreamFactory(scheduler, runtime::settings); // live settings for every new stream
+        // live settings for every new stream, the configured server TLS for every new connection
+        this.streams = new StreamFactory(scheduler, runtime::settings, runtime::configuredTls);
         this.owner = context.getUsingBundle().getSymbolicName();
     }
 

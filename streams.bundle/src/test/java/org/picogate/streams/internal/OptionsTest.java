@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 import org.junit.jupiter.api.Test;
 import org.picogate.streams.ConnectOptions;
 import org.picogate.streams.ListenOptions;
@@ -21,9 +23,30 @@ class OptionsTest {
         assertThat(LISTEN.maxConnections()).isEqualTo(1024);
         assertThat(LISTEN.readTimeout()).isZero();
         assertThat(LISTEN.tls()).isNull();
+        assertThat(LISTEN.configuredTls()).isFalse();
         assertThat(LISTEN.name()).isEqualTo("server:8080");
         assertThat(LISTEN.withName(null).name()).isEqualTo("server");
         assertThat(ListenOptions.port(0).port()).isZero(); // the system chooses
+    }
+
+    @Test
+    void configuredTlsAndAContextReplaceEachOther() throws Exception {
+        SSLContext context = SSLContext.getDefault();
+        ListenOptions configured = LISTEN.withTls(context).withConfiguredTls();
+        assertThat(configured.configuredTls()).isTrue();
+        assertThat(configured.tls()).isNull();
+        assertThat(configured.withName("x").withHost("127.0.0.1").withBacklog(5).withMaxConnections(6)
+                .withReadTimeout(Duration.ofSeconds(1)).configuredTls()).isTrue();
+
+        ListenOptions given = configured.withTls(context);
+        assertThat(given.configuredTls()).isFalse();
+        assertThat(given.tls()).isSameAs(context);
+        assertThat(configured.withTls(null).configuredTls()).isFalse(); // plain TCP
+
+        assertThatThrownBy(() -> new ListenOptions(null, 0, 1, 1, Duration.ZERO, context, true, "both"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+        // the constructor without configuredTls still works
+        assertThat(new ListenOptions(null, 0, 1, 1, Duration.ZERO, context, "given").configuredTls()).isFalse();
     }
 
     @Test

@@ -57,6 +57,22 @@ class StreamsRuntimeTest {
     }
 
     @Test
+    void aRejectionIsLoggedInOneLineNamingTheKey() {
+        StreamsRuntime runtime = custom();
+        try (LogCapture log = new LogCapture()) {
+            runtime.modified(config(Map.of("lingerMillis", -1L)));
+            assertThat(log.errors()).singleElement().asString().startsWith("org.picogate.streams: rejected ")
+                    .contains("lingerMillis=-1").contains("must not be negative")
+                    .contains("keeping readBufferSize=4096, highWaterMark=1024, lingerMillis=500, lingerMaxBytes=1000")
+                    .doesNotContain("linger must").doesNotContain("\n");
+        }
+        try (LogCapture log = new LogCapture()) {
+            runtime.modified(config(Map.of("readBufferSize", 63)));
+            assertThat(log.errors()).singleElement().asString().contains("readBufferSize=63 (must be at least 64)");
+        }
+    }
+
+    @Test
     void anInvalidFirstConfigurationLeavesTheDefaults() {
         assertThat(new StreamsRuntime(config(Map.of("readBufferSize", 0))).settings())
                 .isEqualTo(StreamSettings.DEFAULTS);
