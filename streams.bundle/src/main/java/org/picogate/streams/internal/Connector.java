@@ -102,13 +102,13 @@ final class Connector {
     private Transport connectOne(InetSocketAddress address, Duration timeout, TransportFactory transports)
             throws IOException {
         SocketChannel channel = SocketChannel.open();
-        Timer timer = timeout == null ? null : scheduler.callLater(timeout, () -> closeQuietly(channel));
+        Timer timer = timeout == null ? null : scheduler.callLater(timeout, () -> Channels.close(channel));
         Transport transport;
         try {
             channel.connect(address);
             transport = transports.wrap(channel);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            Channels.close(channel);
             if (timer != null && !timer.cancel()) {
                 throw timedOut(address, e);
             }
@@ -140,13 +140,5 @@ final class Connector {
             t.initCause(cause);
         }
         return t;
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing to release
-        }
     }
 }

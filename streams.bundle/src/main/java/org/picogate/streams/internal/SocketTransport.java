@@ -55,23 +55,12 @@ final class SocketTransport implements Transport {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+        Channels.close(channel);
     }
 
     @Override
     public void abort() {
-        try {
-            if (channel.isOpen()) {
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close sends RST
-            }
-        } catch (IOException | RuntimeException closedMeanwhile) {
-            // already closed: nothing to reset
-        }
-        close();
+        Channels.reset(channel);
     }
 
     @Override

@@ -112,7 +112,7 @@ final class StreamServerImpl implements StreamServer {
             if (open.incrementAndGet() > options.maxConnections()) {
                 open.decrementAndGet();
                 rejected.increment();
-                reset(channel);
+                Channels.reset(channel);
                 continue;
             }
             try {
@@ -121,7 +121,7 @@ final class StreamServerImpl implements StreamServer {
             } catch (IOException | RuntimeException e) { // such as the owner's task limit
                 open.decrementAndGet();
                 rejected.increment();
-                reset(channel);
+                Channels.reset(channel);
                 LOG.log(Level.WARNING, () -> options.name() + ": could not set up a connection", e);
             }
         }
@@ -172,15 +172,6 @@ final class StreamServerImpl implements StreamServer {
         open.decrementAndGet();
         bytesInClosed.add(stream.bytesIn());
         bytesOutClosed.add(stream.bytesOut());
-    }
-
-    private static void reset(SocketChannel channel) {
-        try {
-            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-            channel.close();
-        } catch (IOException ignored) {
-            // gone already
-        }
     }
 
     @Override

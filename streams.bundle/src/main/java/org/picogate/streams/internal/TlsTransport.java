@@ -245,23 +245,12 @@ final class TlsTransport implements Transport {
 
     @Override
     public void close() {
-        try {
-            channel.close(); // FIN; close_notify went out with shutdownOutput()
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+        Channels.close(channel); // FIN; close_notify went out with shutdownOutput()
     }
 
     @Override
     public void abort() {
-        try {
-            if (channel.isOpen()) {
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0); // close sends RST
-            }
-        } catch (IOException | RuntimeException closedMeanwhile) {
-            // already closed: nothing to reset
-        }
-        close();
+        Channels.reset(channel);
     }
 
     @Override
