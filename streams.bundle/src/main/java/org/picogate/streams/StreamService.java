@@ -21,6 +21,12 @@ public interface StreamService {
     Stream connect(String host, int port, ConnectOptions options) throws IOException;
 
     /**
+     * Connects over plain TCP with the default timeouts of the configuration (PID {@code org.picogate.streams}:
+     * {@code connectTimeoutMillis}, {@code readTimeoutMillis}); see {@link #connect(String, int, ConnectOptions)}.
+     */
+    Stream connect(String host, int port) throws IOException;
+
+    /**
      * Listens and serves every accepted connection with {@code handler}, each in its own task.
      *
      * @throws java.net.BindException if the address is taken

@@ -66,9 +66,11 @@ class StreamsConfigTest {
         Map<String, String> defaults = ads.values().stream().collect(Collectors.toMap(AttributeDefinition::getID,
                 a -> a.getDefaultValue() == null ? "" : String.join(",", a.getDefaultValue())));
         assertThat(defaults).containsOnlyKeys("readBufferSize", "highWaterMark", "lingerMillis", "lingerMaxBytes",
+                "connectTimeoutMillis", "readTimeoutMillis",
                 "tlsKeyStore", "tlsKeyStorePassword", "tlsTrustStore", "tlsTrustStorePassword", "tlsClientAuth")
                 .containsEntry("readBufferSize", "2048").containsEntry("highWaterMark", "16384")
                 .containsEntry("lingerMillis", "2000").containsEntry("lingerMaxBytes", "65536")
+                .containsEntry("connectTimeoutMillis", "10000").containsEntry("readTimeoutMillis", "0")
                 .containsEntry("tlsKeyStore", "").containsEntry("tlsTrustStore", "")
                 .containsEntry("tlsClientAuth", "none");
         assertThat(ads.get("tlsKeyStorePassword").getType()).isEqualTo(AttributeDefinition.PASSWORD);

@@ -50,6 +50,11 @@ public final class BundleStreamService implements StreamService {
     }
 
     @Override
+    public Stream connect(String host, int port) throws IOException {
+        return connect(host, port, runtime.defaultConnectOptions());
+    }
+
+    @Override
     public Stream connect(String host, int port, ConnectOptions options) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(options, "options");

@@ -32,6 +32,14 @@ public @interface StreamsConfig {
             description = "Input close() reads and discards at most while it lingers.")
     int lingerMaxBytes() default 65536;
 
+    @AttributeDefinition(name = "Connect timeout (ms)", min = "0",
+            description = "Connect timeout of StreamService.connect(host, port), DNS and TLS included; 0 for none.")
+    long connectTimeoutMillis() default 10000;
+
+    @AttributeDefinition(name = "Read timeout (ms)", min = "0",
+            description = "Read timeout of streams from StreamService.connect(host, port); 0 for none.")
+    long readTimeoutMillis() default 0;
+
     @AttributeDefinition(name = "TLS key store", required = false,
             description = "PKCS#12 file with the private key and certificate chain servers show when they listen"
                     + " with the configured TLS (relative paths: to the gateway's working directory); empty for"

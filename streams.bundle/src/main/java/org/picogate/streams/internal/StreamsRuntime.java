@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.picogate.streams.ConnectOptions;
 import org.picogate.streams.TlsContexts;
 
 /**
@@ -35,6 +36,7 @@ public final class StreamsRuntime {
     private static final String PID = StreamsConfig.PID;
 
     private volatile StreamSettings settings = StreamSettings.DEFAULTS;
+    private volatile ConnectOptions defaultConnectOptions = ConnectOptions.defaults();
     private volatile ConfiguredTls tls = ConfiguredTls.NOT_CONFIGURED;
     private final Map<StreamServerImpl, String> servers = new ConcurrentHashMap<>();
     private final Map<BufferedStream, String> clients = new ConcurrentHashMap<>();
@@ -86,7 +88,29 @@ public final class StreamsRuntime {
 
     private void apply(StreamsConfig config) {
         applySettings(config);
+        applyDefaultTimeouts(config);
         applyTls(config);
+    }
+
+    /** Options of {@code connect(host, port)}. */
+    ConnectOptions defaultConnectOptions() {
+        return defaultConnectOptions;
+    }
+
+    /** Applies the default timeouts, or logs which key is wrong and keeps those in force. */
+    private void applyDefaultTimeouts(StreamsConfig config) {
+        String invalid = config.connectTimeoutMillis() < 0 ? "connectTimeoutMillis=" + config.connectTimeoutMillis()
+                : config.readTimeoutMillis() < 0 ? "readTimeoutMillis=" + config.readTimeoutMillis() : null;
+        if (invalid != null) {
+            ConnectOptions kept = defaultConnectOptions;
+            StreamServerImpl.LOG.log(Level.ERROR, () -> PID + ": rejected " + invalid + " (must not be negative);"
+                    + " keeping connectTimeoutMillis=" + kept.connectTimeout().toMillis() + ", readTimeoutMillis="
+                    + kept.readTimeout().toMillis());
+            return;
+        }
+        defaultConnectOptions = ConnectOptions.defaults()
+                .withConnectTimeout(Duration.ofMillis(config.connectTimeoutMillis()))
+                .withReadTimeout(Duration.ofMillis(config.readTimeoutMillis()));
     }
 
     // ---- stream settings ----

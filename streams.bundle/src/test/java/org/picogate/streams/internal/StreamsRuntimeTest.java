@@ -79,6 +79,22 @@ class StreamsRuntimeTest {
     }
 
     @Test
+    void defaultTimeoutsOfConnectWithoutOptionsComeFromTheConfiguration() {
+        StreamsRuntime runtime = new StreamsRuntime(config(Map.of()));
+        assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(runtime.defaultConnectOptions().readTimeout()).isZero();
+        runtime.modified(config(Map.of("connectTimeoutMillis", 2500L, "readTimeoutMillis", 30000L)));
+        assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(runtime.defaultConnectOptions().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        try (LogCapture log = new LogCapture()) {
+            runtime.modified(config(Map.of("connectTimeoutMillis", -1L, "readTimeoutMillis", 30000L)));
+            assertThat(log.errors()).singleElement().asString().contains("rejected connectTimeoutMillis=-1")
+                    .contains("keeping connectTimeoutMillis=2500, readTimeoutMillis=30000");
+        }
+        assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
     void zeroIsAValidHighWaterMarkAndLinger() {
         StreamsRuntime runtime = custom();
         runtime.modified(config(Map.of("highWaterMark", 0, "lingerMillis", 0L)));
