@@ -309,10 +309,12 @@ public final class SchedulerCore implements AutoCloseable {
     // ---- real time ----
 
     private void fireWhenDue() {
+        TimerEntry[] batch = new TimerEntry[256];
         while (!stopped) {
-            TimerEntry due = timers.takeDue(clock);
-            if (due != null) {
-                fire(due);
+            int n = timers.takeDue(clock, batch);
+            for (int i = 0; i < n; i++) {
+                fire(batch[i]);
+                batch[i] = null;
             }
         }
     }

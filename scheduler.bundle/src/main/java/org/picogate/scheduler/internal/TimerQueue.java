@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  */
 final class TimerQueue {
     private static final int MIN_CAPACITY = 64;
+    private static final int KEEP_CAPACITY = 4096;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition headChanged = lock.newCondition();
@@ -102,10 +103,12 @@ final class TimerQueue {
     }
 
     /**
-     * Real time: blocks until the head is due by {@code clock} and takes it, or returns {@code null} when
-     * interrupted (the timer thread is asked to stop).
+     * Real time: blocks until the head is due by {@code clock}, then takes every entry due (in order, at most
+     * {@code batch.length}) in one hold of the lock. Returns how many, or 0 when interrupted (the timer thread
+     * is asked to stop). Taking a burst at once also hands an owner's callbacks over as one burst, run by one
+     * callback task.
      */
-    TimerEntry takeDue(org.picogate.scheduler.Clock clock) {
+    int takeDue(org.picogate.scheduler.Clock clock, TimerEntry[] batch) {
         lock.lock();
         try {
             while (true) {
@@ -113,18 +116,22 @@ final class TimerQueue {
                     headChanged.await();
                     continue;
                 }
-                long wait = heap[0].deadline - clock.nanoTime();
-                if (wait > 0) {
-                    headChanged.awaitNanos(wait);
+                long now = clock.nanoTime();
+                if (heap[0].deadline - now > 0) {
+                    headChanged.awaitNanos(heap[0].deadline - now);
                     continue;
                 }
-                TimerEntry head = heap[0];
-                removeAt(0);
-                head.index = TimerEntry.QUEUED;
-                return head;
+                int n = 0;
+                while (n < batch.length && size > 0 && heap[0].deadline - now <= 0) {
+                    TimerEntry head = heap[0];
+                    removeAt(0);
+                    head.index = TimerEntry.QUEUED;
+                    batch[n++] = head;
+                }
+                return n;
             }
         } catch (InterruptedException stop) {
-            return null;
+            return 0;
         } finally {
             lock.unlock();
         }
@@ -183,8 +190,12 @@ final class TimerQueue {
         shrinkIfSparse();
     }
 
+    /**
+     * Gives memory back once the heap is a quarter full; arrays up to {@link #KEEP_CAPACITY} slots are kept, so
+     * that a steady come and go of timers does not reallocate on every cycle.
+     */
     private void shrinkIfSparse() {
-        if (heap.length > MIN_CAPACITY && size < heap.length >> 2) {
+        if (heap.length > KEEP_CAPACITY && size < heap.length >> 2) {
             heap = java.util.Arrays.copyOf(heap, Math.max(MIN_CAPACITY, heap.length >> 1));
         }
     }

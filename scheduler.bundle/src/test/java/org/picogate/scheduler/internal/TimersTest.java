@@ -141,6 +141,27 @@ class TimersTest {
     }
 
     @Test
+    void aBurstOfDueCallbacksOnRealTimeRunsInOrderOnFewCallbackTasks() throws Exception {
+        try (TestScheduler real = TestScheduler.start(org.picogate.scheduler.Clock.system(), "burst")) {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1000);
+            List<Integer> order = new CopyOnWriteArrayList<>();
+            long due = real.clock().nanoTime() + 50_000_000L; // all due at one instant, fired as one batch
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                real.callAt(due, () -> {
+                    order.add(n);
+                    done.countDown();
+                });
+            }
+            done.await();
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(i, order.get(i));
+            }
+            assertTrue(real.stats().spawnedTasks() < 20, "callback tasks: " + real.stats().spawnedTasks());
+        }
+    }
+
+    @Test
     void pendingTimersAreCounted() {
         for (int i = 0; i < 10; i++) {
             scheduler.callLater(Duration.ofMinutes(1), record("x"));
