@@ -58,6 +58,22 @@ public interface Stream extends AutoCloseable {
     /** Writes several buffers (such as a header and a body) with one gathering system call where possible. */
     void write(ByteBuffer... srcs) throws IOException;
 
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code position}, after what is buffered: with the kernel's
+     * zero-copy {@code sendfile} on a plain socket, through a buffer otherwise.
+     *
+     * @return bytes sent; fewer than {@code count} only if the file is shorter
+     */
+    long transferFrom(java.nio.channels.FileChannel file, long position, long count) throws IOException;
+
+    /**
+     * Waits until input is buffered (at least one byte) or has ended, without taking any of it: a server can tell
+     * an idle connection from one that has started a request.
+     *
+     * @return {@code false} at end of input
+     */
+    boolean awaitInput() throws IOException;
+
     /** Returns once every byte written so far is in the kernel. */
     void drain() throws IOException;
 

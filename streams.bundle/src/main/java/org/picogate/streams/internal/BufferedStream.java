@@ -364,6 +364,35 @@ public final class BufferedStream implements Stream {
     }
 
     @Override
+    public long transferFrom(java.nio.channels.FileChannel file, long position, long count) throws IOException {
+        Objects.requireNonNull(file, "file");
+        if (position < 0 || count < 0) {
+            throw new IllegalArgumentException("position and count must not be negative: " + position + ", " + count);
+        }
+        writeLock.lock();
+        try {
+            requireWritable();
+            flush();
+            long sent;
+            try {
+                sent = transport.transferFrom(file, position, count);
+            } catch (IOException failure) {
+                writeFailed(failure);
+                throw failure;
+            }
+            bytesOut += sent;
+            return sent;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean awaitInput() throws IOException {
+        return buffered() > 0 || fill() >= 0;
+    }
+
+    @Override
     public void drain() throws IOException {
         writeLock.lock();
         try {
@@ -386,15 +415,20 @@ public final class BufferedStream implements Stream {
             transport.write(srcs);
             bytesOut += total;
         } catch (IOException failure) {
-            abort();
-            if (failure instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
-                Thread.interrupted();
-                CancelledException cancelled = new CancelledException(
-                        Thread.currentThread().getName() + " was cancelled while writing; the stream is aborted");
-                cancelled.initCause(failure);
-                throw cancelled;
-            }
+            writeFailed(failure);
             throw failure;
+        }
+    }
+
+    /** A failed write leaves the output in an unknown state: abort; a write ended by a cancel is a cancellation. */
+    private void writeFailed(IOException failure) {
+        abort();
+        if (failure instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+            Thread.interrupted();
+            CancelledException cancelled = new CancelledException(
+                    Thread.currentThread().getName() + " was cancelled while writing; the stream is aborted");
+            cancelled.initCause(failure);
+            throw cancelled;
         }
     }
 

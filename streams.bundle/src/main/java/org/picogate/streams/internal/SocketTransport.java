@@ -49,6 +49,19 @@ final class SocketTransport implements Transport {
     }
 
     @Override
+    public long transferFrom(java.nio.channels.FileChannel file, long position, long count) throws IOException {
+        long sent = 0;
+        while (sent < count) {
+            long n = file.transferTo(position + sent, count - sent, channel); // sendfile(2)
+            if (n <= 0 && position + sent >= file.size()) {
+                break;
+            }
+            sent += n;
+        }
+        return sent;
+    }
+
+    @Override
     public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }

@@ -25,6 +25,26 @@ public interface Transport {
     /** Writes every remaining byte of {@code srcs}, in order. */
     void write(ByteBuffer[] srcs) throws IOException;
 
+    /**
+     * Writes {@code count} bytes of {@code file} from {@code position}; returns how many (fewer at the file's
+     * end). Plain sockets use the kernel's zero-copy transfer; this default copies through a buffer.
+     */
+    default long transferFrom(java.nio.channels.FileChannel file, long position, long count) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, 65536));
+        long sent = 0;
+        while (sent < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), count - sent));
+            int n = file.read(buffer, position + sent);
+            if (n < 0) {
+                break;
+            }
+            buffer.flip();
+            write(new ByteBuffer[] { buffer });
+            sent += n;
+        }
+        return sent;
+    }
+
     /** Sends end of output (FIN); reading goes on. */
     void shutdownOutput() throws IOException;
 

@@ -319,6 +319,40 @@ public abstract class StreamConformanceTest {
     }
 
     @Test
+    void fileTransferArrivesAfterWhatWasBuffered() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("conformance", ".bin");
+        try {
+            byte[] content = new byte[200_000];
+            new Random(11).nextBytes(content);
+            java.nio.file.Files.write(file, content);
+            Task<byte[]> reader = scheduler.spawn("reader", () -> right.readExactly(5 + 100_000));
+            left.write(bytes("head:"));
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                assertEquals(100_000, left.transferFrom(channel, 50_000, 100_000));
+                assertEquals(10, left.transferFrom(channel, content.length - 10, 1000)); // stops at the end
+            }
+            byte[] got = reader.join();
+            assertArrayEquals(bytes("head:"), Arrays.copyOf(got, 5));
+            assertArrayEquals(Arrays.copyOfRange(content, 50_000, 150_000), Arrays.copyOfRange(got, 5, got.length));
+            assertArrayEquals(Arrays.copyOfRange(content, content.length - 10, content.length),
+                    right.readExactly(10));
+            assertEquals(5 + 100_010, left.bytesOut());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void awaitInputTellsAnIdleStreamFromOneWithInputWithoutTakingIt() throws Exception {
+        Task<Boolean> waiter = scheduler.spawn("waiter", () -> right.awaitInput());
+        send(left, "x");
+        assertTrue(waiter.join());
+        assertArrayEquals(bytes("x"), right.read(10));
+        left.shutdownOutput();
+        assertEquals(false, right.awaitInput());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> right.readLine(0));
         assertThrows(IllegalArgumentException.class, () -> right.readExactly(-1));
