@@ -1,0 +1,50 @@
+package org.picogate.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The answer to one request. Set the status and headers, then send the body in one of three ways: all at once
+ * ({@link #send(byte[])}), streamed ({@link #output()}, chunked unless a {@code Content-Length} was set), or a
+ * file ({@link #sendFile(Path)}). Headers can no longer change once the body has started ({@link #committed()}).
+ */
+@ProviderType
+public interface Response {
+
+    /** Sets the status code (100..599 excluded 1xx: 200..599); default 200. */
+    Response status(int status);
+
+    int status();
+
+    /** Sets a header, replacing earlier values. Names and values are checked: no CR, LF or other control bytes. */
+    Response header(String name, String value);
+
+    /** Adds a header value, keeping earlier ones (such as {@code Set-Cookie}). */
+    Response addHeader(String name, String value);
+
+    /** Sets {@code Content-Type}. */
+    Response contentType(String type);
+
+    /** Sends {@code body} as the whole body with its {@code Content-Length}, in one write with the head. */
+    void send(byte[] body) throws IOException;
+
+    /** Sends {@code text} encoded as UTF-8; sets {@code text/plain; charset=utf-8} unless a type was set. */
+    void send(String text) throws IOException;
+
+    /** A stream for the body: chunked unless {@code Content-Length} was set; closing it ends the response. */
+    OutputStream output() throws IOException;
+
+    /**
+     * Sends a file: {@code Content-Type} by extension, {@code ETag} and {@code Last-Modified}, conditional and
+     * range requests of the current request honoured.
+     *
+     * @throws HttpException 404 if it is not a readable regular file
+     */
+    void sendFile(Path file) throws IOException;
+
+    /** Whether the head has been written (headers and status are final). */
+    boolean committed();
+}
