@@ -249,7 +249,7 @@ public final class ChunkedBodyStream extends InputStream {
         int budget = maxTrailerBytes;
         int count = 0;
         while (true) {
-            byte[] line = line(budget + 2, 400, "trailer section larger than " + maxTrailerBytes + " bytes");
+            byte[] line = line(Math.min(budget, Integer.MAX_VALUE - 2) + 2, 400, "trailer section larger than " + maxTrailerBytes + " bytes");
             int end = line.length - 2;
             if (end == 0) {
                 return;

@@ -242,7 +242,7 @@ public final class RequestParser {
         boolean expectOther = false;
         while (true) {
             try {
-                line = in.readUntil(LF, budget + 2); // room for the empty line that ends the head
+                line = in.readUntil(LF, Math.min(budget, Integer.MAX_VALUE - 2) + 2); // + the empty line
             } catch (LimitExceededException e) {
                 throw new HttpException(431, "header section larger than " + limits.maxHeaderBytes() + " bytes");
             }
@@ -282,21 +282,23 @@ public final class RequestParser {
             } else if (name == CONNECTION) {
                 for (int i = vs; i < ve;) {
                     int e = elementEnd(line, i, ve);
-                    int[] span = trim(line, i, e);
-                    if (equalsLower(line, span[0], span[1], "close")) {
+                    int s = trimStart(line, i, e);
+                    int t = trimEnd(line, s, e);
+                    if (equalsLower(line, s, t, "close")) {
                         close = true;
-                    } else if (equalsLower(line, span[0], span[1], "keep-alive")) {
+                    } else if (equalsLower(line, s, t, "keep-alive")) {
                         keepAliveToken = true;
                     }
                     i = e + 1;
                 }
             } else if (name == EXPECT) {
-                for (int i = vs; i <= ve;) {
+                for (int i = vs; i < ve;) {
                     int e = elementEnd(line, i, ve);
-                    int[] span = trim(line, i, e);
-                    if (equalsLower(line, span[0], span[1], "100-continue")) {
+                    int s = trimStart(line, i, e);
+                    int t = trimEnd(line, s, e);
+                    if (equalsLower(line, s, t, "100-continue")) {
                         expect100 = true;
-                    } else if (span[1] > span[0]) {
+                    } else if (t > s) {
                         expectOther = true;
                     }
                     i = e + 1;
@@ -579,16 +581,17 @@ public final class RequestParser {
         boolean lastChunked = false;
         for (int i = 0; i <= n;) {
             int e = elementEnd(b, i, n);
-            int[] span = trim(b, i, e);
-            if (span[0] == span[1]) {
+            int s = trimStart(b, i, e);
+            int t = trimEnd(b, s, e);
+            if (s == t) {
                 throw new HttpException(400, "empty element in Transfer-Encoding");
             }
-            for (int k = span[0]; k < span[1]; k++) {
+            for (int k = s; k < t; k++) {
                 if (!TCHAR[b[k] & 0xff]) {
                     throw new HttpException(400, "bad transfer coding in Transfer-Encoding");
                 }
             }
-            lastChunked = equalsLower(b, span[0], span[1], "chunked");
+            lastChunked = equalsLower(b, s, t, "chunked");
             if (lastChunked) {
                 chunked++;
             } else {
@@ -616,14 +619,19 @@ public final class RequestParser {
         return i;
     }
 
-    /** {@code [from, to)} without leading and trailing SP / HTAB. */
-    private static int[] trim(byte[] b, int from, int to) {
+    /** The first index in {@code [from, to)} that is not SP or HTAB, or {@code to}. */
+    private static int trimStart(byte[] b, int from, int to) {
         while (from < to && (b[from] == ' ' || b[from] == '\t')) {
             from++;
         }
+        return from;
+    }
+
+    /** {@code to} moved back over trailing SP and HTAB, not before {@code from}. */
+    private static int trimEnd(byte[] b, int from, int to) {
         while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
             to--;
         }
-        return new int[] { from, to };
+        return to;
     }
 }
