@@ -95,7 +95,17 @@ final class Owner {
     /** Appends a due callback to the FIFO and makes sure a runner drains it. */
     void runSoon(CallbackTimer timer) {
         ready.add(timer);
-        if (draining.compareAndSet(false, true)) {
+        startDraining();
+    }
+
+    /** Appends a due callback without starting the runner: the timer thread starts it once per batch. */
+    void enqueue(CallbackTimer timer) {
+        ready.add(timer);
+    }
+
+    /** Makes sure a runner drains the FIFO. */
+    void startDraining() {
+        if (!ready.isEmpty() && draining.compareAndSet(false, true)) {
             try {
                 core.spawn(this, "callbacks of " + name, this::drain, null, true);
             } catch (RejectedExecutionException ownerClosed) {

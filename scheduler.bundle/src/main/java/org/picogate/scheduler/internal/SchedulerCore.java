@@ -308,14 +308,31 @@ public final class SchedulerCore implements AutoCloseable {
 
     // ---- real time ----
 
+    /**
+     * Real time: fires due timers in batches. Callbacks of a batch are queued first and each owner's runner is
+     * started once after, so a burst of due callbacks runs on one callback task, not on one per race the runner
+     * wins against the timer thread.
+     */
     private void fireWhenDue() {
         TimerEntry[] batch = new TimerEntry[256];
+        java.util.List<Owner> kicked = new java.util.ArrayList<>();
         while (!stopped) {
             int n = timers.takeDue(clock, batch);
             for (int i = 0; i < n; i++) {
-                fire(batch[i]);
+                if (batch[i] instanceof CallbackTimer callback) {
+                    callback.owner.enqueue(callback);
+                    if (!kicked.contains(callback.owner)) {
+                        kicked.add(callback.owner);
+                    }
+                } else {
+                    fire(batch[i]);
+                }
                 batch[i] = null;
             }
+            for (Owner owner : kicked) {
+                owner.startDraining();
+            }
+            kicked.clear();
         }
     }
 
