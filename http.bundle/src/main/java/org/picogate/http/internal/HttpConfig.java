@@ -1,0 +1,62 @@
+package org.picogate.http.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of PID {@code org.picogate.http}; every change applies live (see {@link HttpServerComponent}). */
+@ObjectClassDefinition(id = HttpConfig.PID, name = "Picogate HTTP server",
+        description = "The gateway's HTTP/1.1 server: address, limits, timeouts and static files.")
+public @interface HttpConfig {
+    String PID = "org.picogate.http";
+
+    @AttributeDefinition(name = "Port", min = "0", max = "65535",
+            description = "TCP port to listen on; a change opens the new port, then closes the old one gracefully.")
+    int port() default 8080;
+
+    @AttributeDefinition(name = "Host", description = "Address to bind; empty for all interfaces.")
+    String host() default "";
+
+    @AttributeDefinition(name = "Request line (bytes)", min = "16",
+            description = "Longest request line, CR LF included; longer ones get 414.")
+    int maxRequestLine() default 8192;
+
+    @AttributeDefinition(name = "Header bytes", min = "64",
+            description = "Most bytes of all header lines of a request; more get 431.")
+    int maxHeaderBytes() default 16384;
+
+    @AttributeDefinition(name = "Header lines", min = "1", description = "Most header lines; more get 431.")
+    int maxHeaders() default 100;
+
+    @AttributeDefinition(name = "Body (bytes)", min = "0", description = "Largest request body; larger get 413.")
+    long maxBody() default 1048576;
+
+    @AttributeDefinition(name = "Header timeout (ms)", min = "1",
+            description = "From a request's first byte to the end of its head; slower clients are cut off.")
+    long headerTimeoutMillis() default 10000;
+
+    @AttributeDefinition(name = "Idle timeout (ms)", min = "1",
+            description = "How long a keep-alive connection may wait for its next request.")
+    long idleTimeoutMillis() default 60000;
+
+    @AttributeDefinition(name = "Requests per connection", min = "1",
+            description = "Requests on one connection; the last answer closes it.")
+    int maxRequestsPerConnection() default 1000;
+
+    @AttributeDefinition(name = "Connections", min = "1",
+            description = "Open connections at most; further ones are closed at once.")
+    int maxConnections() default 1024;
+
+    @AttributeDefinition(name = "Backlog", min = "1", description = "Connections the kernel may queue for us.")
+    int backlog() default 1024;
+
+    @AttributeDefinition(name = "Shutdown grace (ms)", min = "0",
+            description = "How long in-flight requests may take to finish when the server stops or moves.")
+    long shutdownGraceMillis() default 10000;
+
+    @AttributeDefinition(name = "Static directory",
+            description = "Directory served under the static prefix; empty serves no files.")
+    String staticDir() default "";
+
+    @AttributeDefinition(name = "Static prefix", description = "URL path prefix of the static directory.")
+    String staticPrefix() default "/";
+}

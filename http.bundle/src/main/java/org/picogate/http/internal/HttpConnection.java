@@ -1,0 +1,135 @@
+package org.picogate.http.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.picogate.http.Handler;
+import org.picogate.http.HttpException;
+import org.picogate.scheduler.CancelledException;
+import org.picogate.scheduler.Scheduler;
+import org.picogate.streams.Stream;
+
+/**
+ * One HTTP/1.x connection, served in its own task: requests are read and answered one after another, pipelined
+ * ones too (they wait in the stream's buffer). Timing rules:
+ * <ul>
+ * <li>between requests the connection may be idle for {@code idleTimeout} (a per-read deadline);</li>
+ * <li>from the first byte of a request to the end of its head at most {@code headerTimeout} in all, so a client
+ * trickling one byte a second is cut off (aborted: no answer is owed to it).</li>
+ * </ul>
+ * A request that breaks the protocol is answered with its 4xx and {@code Connection: close}, and nothing more
+ * is read: after a framing error the next "request" could be anything (request smuggling).
+ */
+final class HttpConnection {
+    static final System.Logger LOG = System.getLogger("org.picogate.http");
+    /** Unread request body the server reads and drops to keep a connection; more and it closes instead. */
+    private static final long SKIP_LIMIT = 64 * 1024;
+
+    private final Stream stream;
+    private final Scheduler scheduler;
+    private final Supplier<HttpLimits> limits;
+    private final Supplier<Handler> handler;
+    private final DateHeader date;
+    private final FileResponder files;
+    private final AtomicLong requestIds;
+
+    HttpConnection(Stream stream, Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
+            DateHeader date, FileResponder files, AtomicLong requestIds) {
+        this.stream = stream;
+        this.scheduler = scheduler;
+        this.limits = limits;
+        this.handler = handler;
+        this.date = date;
+        this.files = files;
+        this.requestIds = requestIds;
+    }
+
+    void serve() throws IOException {
+        for (int served = 0;; ) {
+            HttpLimits l = limits.get();
+            stream.readTimeout(l.idleTimeout());
+            if (!stream.awaitInput()) {
+                return; // the client closed between requests
+            }
+            stream.readTimeout(Duration.ZERO);
+            RequestHead head = readHead(l);
+            if (head == null) {
+                return;
+            }
+            served++;
+            boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection();
+            RequestImpl request = new RequestImpl(head, stream, l.maxBody());
+            ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files);
+            if (!answer(request, response)) {
+                return;
+            }
+            response.finish();
+            boolean aligned = response.keepAlive() && request.skipRest(SKIP_LIMIT);
+            stream.drain();
+            if (!aligned) {
+                stream.close();
+                return;
+            }
+        }
+    }
+
+    /** The next request head, or {@code null} when the connection is done (closed, cut off, or refused). */
+    private RequestHead readHead(HttpLimits l) throws IOException {
+        try {
+            return scheduler.withTimeout(l.headerTimeout(), () -> RequestParser.readHead(stream, l));
+        } catch (TimeoutException slow) {
+            stream.abort();
+            return null;
+        } catch (HttpException refused) {
+            refuse(refused);
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** Answers a request that breaks the protocol, then ends the connection. */
+    private void refuse(HttpException refused) throws IOException {
+        ResponseImpl response = new ResponseImpl(stream, RequestHeads.UNPARSED, false, date, files);
+        response.sendError(refused);
+        stream.close();
+    }
+
+    /** Runs the handler; returns {@code false} if the connection had to be aborted. */
+    private boolean answer(RequestImpl request, ResponseImpl response) throws IOException {
+        try {
+            handler.get().handle(request, response);
+            return true;
+        } catch (HttpException e) {
+            if (response.committed()) {
+                stream.abort();
+                return false;
+            }
+            if (e.status() == 413 || e.status() == 400) {
+                response.closeAfter(); // a body we could not read to its end: the stream is not aligned
+            }
+            response.sendError(e);
+            return true;
+        } catch (CancelledException cancelled) {
+            throw cancelled;
+        } catch (Exception failure) {
+            String id = "r" + requestIds.incrementAndGet();
+            LOG.log(Level.WARNING, () -> "request " + id + " " + request.method() + " " + request.target() + " from "
+                    + request.remoteAddress() + " failed", failure);
+            if (response.committed()) {
+                stream.abort();
+                return false;
+            }
+            response.sendError(new HttpException(500, "request id " + id));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.picogate.http.internal;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.picogate.http.Handler;
+import org.picogate.scheduler.Scheduler;
+import org.picogate.streams.Stream;
+import org.picogate.streams.StreamHandler;
+
+/**
+ * The HTTP protocol on top of any {@link Stream}: what a listening server runs for each connection. Limits and
+ * the handler are read at every request, so configuration and handler changes apply to open connections too.
+ * Usable outside OSGi (tests, benchmarks).
+ */
+public final class HttpServerCore implements StreamHandler {
+    private final Scheduler scheduler;
+    private final Supplier<HttpLimits> limits;
+    private final Supplier<Handler> handler;
+    private final FileResponder files;
+    private final DateHeader date = new DateHeader();
+    private final AtomicLong requestIds = new AtomicLong();
+
+    public HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
+            FileResponder files) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.files = Objects.requireNonNull(files, "files");
+    }
+
+    @Override
+    public void handle(Stream stream) throws Exception {
+        new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds).serve();
+    }
+}

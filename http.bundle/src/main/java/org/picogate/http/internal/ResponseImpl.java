@@ -1,0 +1,354 @@
+package org.picogate.http.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.picogate.http.HttpException;
+import org.picogate.http.Response;
+import org.picogate.streams.Stream;
+
+/**
+ * The response to one request on a connection. The head is built in one byte array and goes out with the body
+ * in one gathering write; {@link HttpConnection} drains the stream after each response.
+ *
+ * <p>Framing: {@code send} sets {@code Content-Length}; {@code output()} streams chunked (HTTP/1.1) unless a
+ * {@code Content-Length} was set, or close-delimited for HTTP/1.0 (the connection then closes). A HEAD request
+ * gets the same head and no body.
+ */
+final class ResponseImpl implements Response {
+    private static final byte[] SERVER = "Server: Picogate\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRLF = { '\r', '\n' };
+
+    private final Stream stream;
+    private final RequestHead request;
+    private final DateHeader date;
+    private final FileResponder files;
+    private final List<String> names = new ArrayList<>(8);
+    private final List<String> values = new ArrayList<>(8);
+    private int status = 200;
+    private boolean keepAlive;
+    private boolean committed;
+    private boolean finished;
+    private BodyOutput output;
+
+    ResponseImpl(Stream stream, RequestHead request, boolean keepAlive, DateHeader date, FileResponder files) {
+        this.stream = stream;
+        this.request = request;
+        this.keepAlive = keepAlive;
+        this.date = date;
+        this.files = files;
+    }
+
+    // ---- the API ----
+
+    @Override
+    public Response status(int status) {
+        requireNotCommitted();
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("status must be 200..599: " + status);
+        }
+        this.status = status;
+        return this;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public Response header(String name, String value) {
+        requireNotCommitted();
+        checkField(name, value);
+        remove(name);
+        names.add(name);
+        values.add(value);
+        return this;
+    }
+
+    @Override
+    public Response addHeader(String name, String value) {
+        requireNotCommitted();
+        checkField(name, value);
+        names.add(name);
+        values.add(value);
+        return this;
+    }
+
+    @Override
+    public Response contentType(String type) {
+        return header("Content-Type", type);
+    }
+
+    @Override
+    public void send(byte[] body) throws IOException {
+        Objects.requireNonNull(body, "body");
+        requireNotCommitted();
+        header("Content-Length", Integer.toString(body.length));
+        byte[] head = head();
+        committed = true;
+        finished = true;
+        if (bodyAllowed()) {
+            stream.write(ByteBuffer.wrap(head), ByteBuffer.wrap(body));
+        } else {
+            stream.write(head);
+        }
+    }
+
+    @Override
+    public void send(String text) throws IOException {
+        Objects.requireNonNull(text, "text");
+        if (headerValue("Content-Type") == null) {
+            contentType("text/plain; charset=utf-8");
+        }
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public OutputStream output() throws IOException {
+        if (output != null) {
+            return output;
+        }
+        requireNotCommitted();
+        String length = headerValue("Content-Length");
+        BodyOutput.Framing framing;
+        if (length != null) {
+            framing = BodyOutput.Framing.LENGTH;
+        } else if (request.minorVersion() == 1) {
+            header("Transfer-Encoding", "chunked");
+            framing = BodyOutput.Framing.CHUNKED;
+        } else {
+            keepAlive = false; // HTTP/1.0 without a length: the end of the body is the end of the connection
+            framing = BodyOutput.Framing.UNTIL_CLOSE;
+        }
+        byte[] head = head();
+        committed = true;
+        output = new BodyOutput(stream, framing, length == null ? -1 : Long.parseLong(length), !bodyAllowed(),
+                () -> finished = true);
+        stream.write(head);
+        return output;
+    }
+
+    @Override
+    public void sendFile(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        requireNotCommitted();
+        files.respond(asFileReply(), file);
+    }
+
+    @Override
+    public boolean committed() {
+        return committed;
+    }
+
+    // ---- for the connection and the file sender ----
+
+    /** This response as the static-file code sees it. */
+    FileReply asFileReply() {
+        return new FileReply() {
+            @Override
+            public String requestMethod() {
+                return request.method();
+            }
+
+            @Override
+            public String requestHeader(String name) {
+                java.util.List<String> all = request.headers().all(name);
+                return all.isEmpty() ? null : all.size() == 1 ? all.get(0) : String.join(", ", all);
+            }
+
+            @Override
+            public int status() {
+                return status;
+            }
+
+            @Override
+            public void status(int code) {
+                ResponseImpl.this.status(code);
+            }
+
+            @Override
+            public boolean hasHeader(String name) {
+                return headerValue(name) != null;
+            }
+
+            @Override
+            public void header(String name, String value) {
+                ResponseImpl.this.header(name, value);
+            }
+
+            @Override
+            public void sendHead(long contentLength) throws IOException {
+                ResponseImpl.this.sendHead(contentLength);
+            }
+
+            @Override
+            public void sendFileBody(java.nio.channels.FileChannel file, long position, long count)
+                    throws IOException {
+                ResponseImpl.this.sendFileBody(file, position, count);
+            }
+
+            @Override
+            public void sendBytesBody(byte[] bytes, int offset, int length) throws IOException {
+                ResponseImpl.this.sendBytesBody(bytes, offset, length);
+            }
+        };
+    }
+
+    /** Writes the head with this Content-Length, or none for {@code -1} (a 304); the body follows separately. */
+    void sendHead(long contentLength) throws IOException {
+        requireNotCommitted();
+        if (contentLength >= 0) {
+            header("Content-Length", Long.toString(contentLength));
+        } else {
+            finished = true;
+        }
+        byte[] head = head();
+        committed = true;
+        stream.write(head);
+    }
+
+    /** After {@link #sendHead}: count bytes of the file from position, zero-copy where the stream can. */
+    void sendFileBody(java.nio.channels.FileChannel file, long position, long count) throws IOException {
+        if (bodyAllowed() && stream.transferFrom(file, position, count) < count) {
+            keepAlive = false; // the file shrank under us: the announced length cannot be met
+            stream.abort();
+        }
+        finished = true;
+    }
+
+    /** After {@link #sendHead}: bytes of the body. */
+    void sendBytesBody(byte[] bytes, int offset, int length) throws IOException {
+        if (bodyAllowed()) {
+            stream.write(ByteBuffer.wrap(bytes, offset, length));
+        }
+        finished = true;
+    }
+
+    /** Ends the response if the handler left it open: an empty 204 (or its status), or the end of its stream. */
+    void finish() throws IOException {
+        if (output != null) {
+            output.close();
+        } else if (!committed) {
+            if (status == 200) {
+                status = 204;
+            }
+            if (status == 204 || status == 304) {
+                byte[] head = head();
+                committed = true;
+                stream.write(head);
+            } else {
+                send(new byte[0]);
+            }
+        }
+        finished = true;
+    }
+
+    /** Whether the connection may carry another request after this response. */
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** Makes this the last response of the connection ({@code Connection: close}); before it is committed. */
+    void closeAfter() {
+        keepAlive = false;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    private boolean bodyAllowed() {
+        return !"HEAD".equals(request.method()) && status != 204 && status != 304;
+    }
+
+    /** Status line, Server, Date, the handler's headers, Connection; in one array. */
+    private byte[] head() {
+        StringBuilder fields = new StringBuilder(128);
+        for (int i = 0; i < names.size(); i++) {
+            fields.append(names.get(i)).append(": ").append(values.get(i)).append("\r\n");
+        }
+        if (!keepAlive) {
+            fields.append("Connection: close\r\n");
+        } else if (request.minorVersion() == 0) {
+            fields.append("Connection: keep-alive\r\n");
+        }
+        byte[] statusLine = StatusLines.of(status);
+        byte[] dateLine = date.line();
+        byte[] rest = fields.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] head = new byte[statusLine.length + SERVER.length + dateLine.length + rest.length + 2];
+        int at = 0;
+        for (byte[] part : new byte[][] { statusLine, SERVER, dateLine, rest, CRLF }) {
+            System.arraycopy(part, 0, head, at, part.length);
+            at += part.length;
+        }
+        return head;
+    }
+
+    private String headerValue(String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return values.get(i);
+            }
+        }
+        return null;
+    }
+
+    private void remove(String name) {
+        for (int i = names.size() - 1; i >= 0; i--) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                names.remove(i);
+                values.remove(i);
+            }
+        }
+    }
+
+    private void requireNotCommitted() {
+        if (committed) {
+            throw new IllegalStateException("the response head has been sent");
+        }
+    }
+
+    /** Header names are tokens; values have no CR, LF or other control bytes but HTAB (response splitting). */
+    static void checkField(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("empty header name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 128 || !RequestParser.isTchar((byte) c)) {
+                throw new IllegalArgumentException("header name is not a token: " + name);
+            }
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+                throw new IllegalArgumentException("header " + name + " has a control or non-Latin-1 character");
+            }
+        }
+    }
+
+    /** An error answer, before anything was sent. */
+    void sendError(HttpException e) throws IOException {
+        for (int i = names.size() - 1; i >= 0; i--) { // what the handler set is dropped, but what the error needs
+            String name = names.get(i);
+            if (!name.equalsIgnoreCase("Allow") && !name.equalsIgnoreCase("WWW-Authenticate")
+                    && !name.equalsIgnoreCase("Retry-After")) {
+                names.remove(i);
+                values.remove(i);
+            }
+        }
+        status = e.status();
+        contentType("text/plain; charset=utf-8");
+        send(e.status() + " " + StatusLines.reason(e.status()) + (e.getMessage() == null ? "" : ": "
+                + e.getMessage()) + "\n");
+    }
+}
