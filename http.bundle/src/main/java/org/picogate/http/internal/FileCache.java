@@ -33,7 +33,9 @@ import org.picogate.scheduler.Clock;
  * the request resolves afresh. The request-path → file mapping itself is not re-resolved while the file is
  * unchanged (the file key makes sure the stat still sees the very file that passed the checks).</li>
  * </ul>
- * The cache is per {@link StaticFiles} mount key space: an entry records its owner and only that owner gets it.
+ * Keys are request paths; an entry records its owner (a {@link StaticFiles} mount's configuration: prefix, root,
+ * policies) and is only served to an equal owner, so two mounts never see each other's files while a remount with
+ * the same configuration keeps the warm entries.
  */
 public final class FileCache {
 
@@ -78,7 +80,7 @@ public final class FileCache {
         lock.lock();
         try {
             e = entries.get(key);
-            if (e == null || e.owner != owner || (validNanos > 0 && now - e.checkedAt >= validNanos)) {
+            if (e == null || !sameOwner(e, owner) || (validNanos > 0 && now - e.checkedAt >= validNanos)) {
                 misses.increment();
                 return null;
             }
@@ -110,13 +112,14 @@ public final class FileCache {
         } finally {
             lock.unlock();
         }
-        if (previous != null && previous.owner != owner) {
+        if (previous != null && !sameOwner(previous, owner)) {
             previous = null;
         }
         FileEntry e = FileEntry.load(file, attrs, precompressed, maxFileBytes, previous, owner, clock.nanoTime());
         int charge = e.charge();
         if (charge > maxTotalBytes) {
-            return e; // served, not kept
+            invalidate(key); // served, not kept; and no stale predecessor left behind
+            return e;
         }
         lock.lock();
         try {
@@ -174,6 +177,10 @@ public final class FileCache {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static boolean sameOwner(FileEntry e, Object owner) {
+        return e.owner == owner || (e.owner != null && e.owner.equals(owner));
     }
 
     private void remove(String key, FileEntry e) {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <p><b>ETag policy</b>: strong, {@code "<size hex>-<mtime µs hex>"} (the gz variant adds {@code -gz}), like nginx's
  * size+mtime tag but with microsecond mtime. Strong so that {@code If-Range} works (RFC 9110 13.1.5 requires a
  * strong validator); the usual caveat of size+mtime tags applies: an edit that keeps both size and mtime is not
- * seen. <b>Last-Modified</b> is the variant's mtime in whole seconds.
+ * seen. <b>Last-Modified</b> is the variant's mtime in whole seconds, but never later than the time the entry is
+ * built (RFC 9110 8.8.2; a file from the future, say after a clock fix, gets "now" and keeps its ETag).
  *
  * <p><b>Pre-compressed policy</b>: {@code name.gz} is used when it is a regular file in the same directory, not a
  * symbolic link (so it cannot lead out of the served root), and not older than {@code name}. Files whose name ends
@@ -34,7 +35,9 @@ final class FileEntry {
         static Variant of(Path path, BasicFileAttributes attrs, boolean gz, byte[] content) {
             long size = attrs.size();
             long micros = attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS);
-            long seconds = attrs.lastModifiedTime().to(TimeUnit.SECONDS);
+            // RFC 9110 8.8.2: never later than the server's time (a gateway's clock may lag behind the files')
+            long seconds = Math.min(attrs.lastModifiedTime().to(TimeUnit.SECONDS),
+                    System.currentTimeMillis() / 1000);
             String etag = '"' + Long.toHexString(size) + '-' + Long.toHexString(micros) + (gz ? "-gz\"" : "\"");
             return new Variant(path, size, micros, attrs.fileKey(), etag, HttpDates.format(seconds), seconds,
                     content);

@@ -57,6 +57,11 @@ public final class StaticFiles {
     private final FileResponder responder;
     private final FileCache cache;
     private volatile Path realRoot;
+    /** Cache owner: equal for mounts of the same configuration, so a reconfiguration keeps the warm cache. */
+    private final Mount mount;
+
+    private record Mount(String prefix, Path root, boolean serveHidden, boolean precompressed) {
+    }
 
     /** {@code dir} under {@code prefix}, hidden files refused, {@code .gz} variants on, no cache. */
     public StaticFiles(String prefix, Path dir) {
@@ -79,6 +84,7 @@ public final class StaticFiles {
         this.serveHidden = serveHidden;
         this.responder = responder;
         this.cache = cache;
+        this.mount = new Mount(this.prefix, dir, serveHidden, responder.precompressed());
     }
 
     public String prefix() {
@@ -97,7 +103,7 @@ public final class StaticFiles {
             throw new HttpException(405, "Method Not Allowed");
         }
         if (cache != null && relativeStart(path) >= 0) {
-            FileEntry e = cache.lookup(this, path);
+            FileEntry e = cache.lookup(mount, path);
             if (e != null) {
                 responder.respond(reply, e);
                 return;
@@ -122,7 +128,7 @@ public final class StaticFiles {
                 }
                 FileEntry e;
                 try {
-                    e = cache.load(this, path, f.file(), f.attributes(), responder.precompressed());
+                    e = cache.load(mount, path, f.file(), f.attributes(), responder.precompressed());
                 } catch (IOException | SecurityException ex) {
                     throw FileResponder.notFound();
                 }

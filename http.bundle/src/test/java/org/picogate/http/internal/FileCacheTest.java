@@ -160,6 +160,20 @@ class FileCacheTest {
     }
 
     @Test
+    void anEntryTooBigToKeepDropsItsPredecessor() throws IOException {
+        FileCache cache = cache(FileEntry.OVERHEAD + 150, 64 << 10, 60_000);
+        Path f = file("a.js", 100);
+        load(cache, "/a.js", f);
+        assertThat(cache.stats().entries()).isEqualTo(1);
+        file("a.js.gz", 100); // identity + gz no longer fit together
+        FileEntry both = load(cache, "/a.js", f);
+        assertThat(both.gz).isNotNull();
+        assertThat(cache.lookup(OWNER, "/a.js")).isNull();
+        assertThat(cache.stats().entries()).isZero();
+        assertThat(cache.stats().bytes()).isZero();
+    }
+
+    @Test
     void gzipVariantCountsTowardsTheBound() throws IOException {
         FileCache cache = cache(1 << 20, 64 << 10, 60_000);
         Path f = file("app.js", 3000);

@@ -82,6 +82,16 @@ class FileResponderTest {
     }
 
     @Test
+    void lastModifiedIsNeverInTheFuture() throws IOException {
+        long now = System.currentTimeMillis() / 1000;
+        Files.setLastModifiedTime(file, FileTime.from(now + 86_400, TimeUnit.SECONDS));
+        FakeFileReply r = get();
+        long lastModified = HttpDates.parse(r.headers.get("Last-Modified"));
+        assertThat(lastModified).isBetween(now, now + 5);
+        assertThat(r.headers.get("ETag")).contains(Long.toHexString((now + 86_400) * 1_000_000));
+    }
+
+    @Test
     void headHasTheSameHeadersAndNoBody() throws IOException {
         FakeFileReply get = get();
         FakeFileReply head = send(new FakeFileReply("HEAD"));

@@ -265,6 +265,25 @@ class StaticFilesTest {
     }
 
     @Test
+    void aRemountWithTheSameConfigurationKeepsTheCacheAnotherRootDoesNot() throws IOException {
+        AtomicLong now = new AtomicLong();
+        FileCache cache = new FileCache(now::get, 1 << 20, 64 << 10, 1000);
+        new StaticFiles("/static", root, false, new FileResponder(true), cache).serve(FakeFileReply.get(),
+                "/static/a.txt", null);
+        new StaticFiles("/static/", root, false, new FileResponder(true), cache).serve(FakeFileReply.get(),
+                "/static/a.txt", null);
+        assertThat(cache.stats().hits()).isEqualTo(1);
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("a.txt"), "other root");
+        FakeFileReply reply = FakeFileReply.get();
+        new StaticFiles("/static", other, false, new FileResponder(true), cache).serve(reply, "/static/a.txt", null);
+        assertThat(reply.bodyText()).isEqualTo("other root");
+        FakeFileReply hidden = FakeFileReply.get();
+        new StaticFiles("/static", other, true, new FileResponder(true), cache).serve(hidden, "/static/a.txt", null);
+        assertThat(cache.stats().hits()).isEqualTo(1); // another policy is another owner
+    }
+
+    @Test
     void cachedNameIsReresolvedAfterTheValidityWindow() throws IOException {
         AtomicLong now = new AtomicLong();
         FileCache cache = new FileCache(now::get, 1 << 20, 64 << 10, 1000);
