@@ -97,7 +97,10 @@ public final class HttpServerComponent {
             return app != null ? app : HttpServerComponent::notFound;
         }
         return (request, response) -> {
-            boolean underPrefix = (request.path() + "/").startsWith(files.prefix());
+            String path = request.path();
+            String prefix = files.prefix(); // ends with '/'
+            boolean underPrefix = path.startsWith(prefix)
+                    || (path.length() == prefix.length() - 1 && prefix.startsWith(path));
             boolean readsFile = "GET".equals(request.method()) || "HEAD".equals(request.method());
             if (underPrefix && (readsFile || app == null)) {
                 try {
