@@ -68,7 +68,7 @@ class StreamsConfigTest {
         assertThat(defaults).containsOnlyKeys("readBufferSize", "highWaterMark", "lingerMillis", "lingerMaxBytes",
                 "connectTimeoutMillis", "readTimeoutMillis",
                 "tlsKeyStore", "tlsKeyStorePassword", "tlsTrustStore", "tlsTrustStorePassword", "tlsClientAuth")
-                .containsEntry("readBufferSize", "2048").containsEntry("highWaterMark", "16384")
+                .containsEntry("readBufferSize", "1024").containsEntry("highWaterMark", "16384")
                 .containsEntry("lingerMillis", "2000").containsEntry("lingerMaxBytes", "65536")
                 .containsEntry("connectTimeoutMillis", "10000").containsEntry("readTimeoutMillis", "0")
                 .containsEntry("tlsKeyStore", "").containsEntry("tlsTrustStore", "")

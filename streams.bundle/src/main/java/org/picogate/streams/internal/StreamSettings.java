@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 public record StreamSettings(int readBufferSize, int highWaterMark, Duration linger, int lingerMaxBytes) {
 
-    public static final StreamSettings DEFAULTS = new StreamSettings(2048, 16384, Duration.ofSeconds(2), 65536);
+    public static final StreamSettings DEFAULTS = new StreamSettings(1024, 16384, Duration.ofSeconds(2), 65536);
 
     public StreamSettings {
         if (readBufferSize < 64) {

@@ -18,7 +18,7 @@ public @interface StreamsConfig {
 
     @AttributeDefinition(name = "Read buffer (bytes)", min = "64",
             description = "Bytes one read system call may fill; a longer line grows it up to the read's maximum.")
-    int readBufferSize() default 2048;
+    int readBufferSize() default 1024;
 
     @AttributeDefinition(name = "High-water mark (bytes)", min = "0",
             description = "Bytes a stream buffers on write before writing through (blocking while the peer is slow).")
