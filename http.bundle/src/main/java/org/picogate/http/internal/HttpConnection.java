@@ -29,6 +29,8 @@ final class HttpConnection {
     static final System.Logger LOG = System.getLogger("org.picogate.http");
     /** Unread request body the server reads and drops to keep a connection; more and it closes instead. */
     private static final long SKIP_LIMIT = 64 * 1024;
+    /** The {@code Allow} of the answer to {@code OPTIONS *}. */
+    static final String SERVER_WIDE_ALLOW = "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS";
 
     private final Stream stream;
     private final Scheduler scheduler;
@@ -65,7 +67,12 @@ final class HttpConnection {
             boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection();
             RequestImpl request = new RequestImpl(head, stream, l.maxBody());
             ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files);
-            if (!answer(request, response)) {
+            if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {
+                // OPTIONS * asks about the server, not a resource (RFC 9110 9.3.7): the server answers it, with
+                // Content-Length: 0 (a MUST there) and the methods it passes on, and no application handler sees
+                // it (a router would otherwise answer 404 for the path "*").
+                response.header("Allow", SERVER_WIDE_ALLOW).send(new byte[0]);
+            } else if (!answer(request, response)) {
                 return;
             }
             response.finish();

@@ -101,11 +101,18 @@ final class RequestImpl implements Request {
         }
         long skipped = 0;
         byte[] sink = new byte[4096];
-        for (int n; (n = body.read(sink)) >= 0;) {
-            skipped += n;
-            if (skipped > limit) {
-                return false;
+        try {
+            for (int n; (n = body.read(sink)) >= 0;) {
+                skipped += n;
+                if (skipped > limit) {
+                    return false;
+                }
             }
+        } catch (HttpException unreadable) {
+            // A body the handler never read may still break a rule (over maxBody, bad chunk framing) once we
+            // read it here, after the answer went out: nobody is left to answer, so the connection just ends
+            // unaligned. Letting the exception escape failed the connection task before the answer was drained.
+            return false;
         }
         return true;
     }
