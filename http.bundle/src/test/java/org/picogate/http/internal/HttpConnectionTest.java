@@ -7,12 +7,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
+import org.picogate.http.internal.HttpTestClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.picogate.http.Handler;
@@ -29,16 +28,11 @@ class HttpConnectionTest {
     private TestScheduler scheduler;
     private Pipe pipe;
     private Stream client;
+    private HttpTestClient http;
     private Task<Object> server;
     private final AtomicReference<Handler> handler = new AtomicReference<>((req, resp) -> resp.send("hello"));
     private HttpLimits limits = HttpLimits.DEFAULTS;
 
-    /** A response as the test client read it. */
-    record Reply(int status, Map<String, String> headers, String body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
 
     @BeforeEach
     void start() {
@@ -46,6 +40,7 @@ class HttpConnectionTest {
         scheduler = TestScheduler.start(clock, "http-test");
         pipe = Pipe.open(scheduler);
         client = pipe.left();
+        http = new HttpTestClient(client);
         HttpServerCore core = new HttpServerCore(scheduler, () -> limits, handler::get, new FileResponder(true));
         server = scheduler.spawn("connection", () -> {
             core.handle(pipe.right());
@@ -60,41 +55,15 @@ class HttpConnectionTest {
     }
 
     private void send(String raw) throws IOException {
-        client.write(raw.getBytes(StandardCharsets.ISO_8859_1));
-        client.drain();
+        http.send(raw);
     }
 
     private Reply read() throws IOException {
-        String statusLine = client.readLine(1000);
-        assertThat(statusLine).as("status line").isNotNull().startsWith("HTTP/1.1 ");
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = client.readLine(8000); !line.isEmpty(); line = client.readLine(8000)) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).toLowerCase(), line.substring(colon + 1).strip());
-        }
-        String body = "";
-        if (headers.containsKey("content-length")) {
-            body = new String(client.readExactly(Integer.parseInt(headers.get("content-length"))),
-                    StandardCharsets.UTF_8);
-        } else if ("chunked".equals(headers.get("transfer-encoding"))) {
-            StringBuilder all = new StringBuilder();
-            for (int size; (size = Integer.parseInt(client.readLine(100), 16)) > 0;) {
-                all.append(new String(client.readExactly(size), StandardCharsets.UTF_8));
-                client.readLine(10);
-            }
-            client.readLine(10);
-            body = all.toString();
-        }
-        return new Reply(status, headers, body);
+        return http.read();
     }
 
     private boolean serverClosedConnection() throws IOException {
-        try {
-            return client.read(1).length == 0;
-        } catch (IOException reset) {
-            return true;
-        }
+        return http.serverClosed();
     }
 
     @Test

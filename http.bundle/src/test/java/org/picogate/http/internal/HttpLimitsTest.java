@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
+import org.picogate.http.internal.HttpTestClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +41,7 @@ class HttpLimitsTest {
     private TestScheduler scheduler;
     private Pipe pipe;
     private Stream client;
+    private HttpTestClient http;
     private Task<Object> server;
     private final AtomicInteger handled = new AtomicInteger();
     private final AtomicReference<Handler> handler = new AtomicReference<>(
@@ -50,11 +49,6 @@ class HttpLimitsTest {
     private final HttpLimits limits = new HttpLimits(LINE, HEADER_BYTES, HEADERS, BODY, HEADER_TIMEOUT,
             IDLE_TIMEOUT, REQUESTS);
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
 
     @BeforeEach
     void start() {
@@ -62,6 +56,7 @@ class HttpLimitsTest {
         scheduler = TestScheduler.start(clock, "http-limits-test");
         pipe = Pipe.open(scheduler);
         client = pipe.left();
+        http = new HttpTestClient(client);
         Handler counting = (req, resp) -> {
             handled.incrementAndGet();
             handler.get().handle(req, resp);
@@ -80,41 +75,15 @@ class HttpLimitsTest {
     }
 
     private void send(String raw) throws IOException {
-        client.write(raw.getBytes(StandardCharsets.ISO_8859_1));
-        client.drain();
+        http.send(raw);
     }
 
     private Reply read() throws IOException {
-        String statusLine = client.readLine(1000);
-        assertThat(statusLine).as("status line").isNotNull().startsWith("HTTP/1.1 ");
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line = client.readLine(8000); !line.isEmpty(); line = client.readLine(8000)) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).toLowerCase(), line.substring(colon + 1).strip());
-        }
-        String body = "";
-        if (headers.containsKey("content-length")) {
-            body = new String(client.readExactly(Integer.parseInt(headers.get("content-length"))),
-                    StandardCharsets.UTF_8);
-        } else if ("chunked".equals(headers.get("transfer-encoding"))) {
-            StringBuilder all = new StringBuilder();
-            for (int size; (size = Integer.parseInt(client.readLine(100), 16)) > 0;) {
-                all.append(new String(client.readExactly(size), StandardCharsets.UTF_8));
-                assertThat(client.readLine(10)).isEmpty();
-            }
-            assertThat(client.readLine(10)).isEmpty();
-            body = all.toString();
-        }
-        return new Reply(status, headers, body);
+        return http.read();
     }
 
     private boolean serverClosedConnection() throws IOException {
-        try {
-            return client.read(1).length == 0;
-        } catch (IOException reset) {
-            return true;
-        }
+        return http.serverClosed();
     }
 
     /** Reads the refusal: its status, {@code Connection: close}, then the end of the connection. */
