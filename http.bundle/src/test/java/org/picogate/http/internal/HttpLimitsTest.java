@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
-import org.picogate.http.internal.HttpTestClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.picogate.http.Handler;
+import org.picogate.http.internal.HttpTestClient.Reply;
 import org.picogate.scheduler.Task;
 import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.scheduler.testing.VirtualClock;
