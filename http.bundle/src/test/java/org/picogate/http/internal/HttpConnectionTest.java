@@ -14,44 +14,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.picogate.http.Handler;
-import org.picogate.http.internal.HttpTestClient.Reply;
+import org.picogate.http.internal.HttpTestConnection.Reply;
 import org.picogate.http.HttpException;
 import org.picogate.scheduler.Task;
-import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.scheduler.testing.VirtualClock;
 import org.picogate.streams.Stream;
-import org.picogate.streams.testing.Pipe;
 
 /** The connection loop over an in-memory pipe on virtual time: keep-alive, pipelining, errors, timeouts. */
 class HttpConnectionTest {
     private VirtualClock clock;
-    private TestScheduler scheduler;
-    private Pipe pipe;
     private Stream client;
-    private HttpTestClient http;
+    private HttpTestConnection http;
     private Task<Object> server;
     private final AtomicReference<Handler> handler = new AtomicReference<>((req, resp) -> resp.send("hello"));
     private HttpLimits limits = HttpLimits.DEFAULTS;
 
-
     @BeforeEach
     void start() {
-        clock = VirtualClock.create().settleTimeout(Duration.ofMillis(20));
-        scheduler = TestScheduler.start(clock, "http-test");
-        pipe = Pipe.open(scheduler);
-        client = pipe.left();
-        http = new HttpTestClient(client);
-        HttpServerCore core = new HttpServerCore(scheduler, () -> limits, handler::get, new FileResponder(true));
-        server = scheduler.spawn("connection", () -> {
-            core.handle(pipe.right());
-            return null;
-        });
+        http = new HttpTestConnection("http-test", () -> limits, handler::get);
+        clock = http.clock;
+        client = http.client;
+        server = http.server;
     }
 
     @AfterEach
     void stop() {
-        pipe.close();
-        scheduler.close();
+        http.close();
     }
 
     private void send(String raw) throws IOException {

@@ -14,12 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.picogate.http.Handler;
-import org.picogate.http.internal.HttpTestClient.Reply;
+import org.picogate.http.internal.HttpTestConnection.Reply;
 import org.picogate.scheduler.Task;
-import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.scheduler.testing.VirtualClock;
-import org.picogate.streams.Stream;
-import org.picogate.streams.testing.Pipe;
 
 /**
  * Every limit of {@link HttpLimits} crossed through the whole connection loop (not only the parser), on an
@@ -38,10 +35,7 @@ class HttpLimitsTest {
     private static final int REQUESTS = 3;
 
     private VirtualClock clock;
-    private TestScheduler scheduler;
-    private Pipe pipe;
-    private Stream client;
-    private HttpTestClient http;
+    private HttpTestConnection http;
     private Task<Object> server;
     private final AtomicInteger handled = new AtomicInteger();
     private final AtomicReference<Handler> handler = new AtomicReference<>(
@@ -49,29 +43,20 @@ class HttpLimitsTest {
     private final HttpLimits limits = new HttpLimits(LINE, HEADER_BYTES, HEADERS, BODY, HEADER_TIMEOUT,
             IDLE_TIMEOUT, REQUESTS);
 
-
     @BeforeEach
     void start() {
-        clock = VirtualClock.create().settleTimeout(Duration.ofMillis(20));
-        scheduler = TestScheduler.start(clock, "http-limits-test");
-        pipe = Pipe.open(scheduler);
-        client = pipe.left();
-        http = new HttpTestClient(client);
         Handler counting = (req, resp) -> {
             handled.incrementAndGet();
             handler.get().handle(req, resp);
         };
-        HttpServerCore core = new HttpServerCore(scheduler, () -> limits, () -> counting, new FileResponder(true));
-        server = scheduler.spawn("connection", () -> {
-            core.handle(pipe.right());
-            return null;
-        });
+        http = new HttpTestConnection("http-limits-test", () -> limits, () -> counting);
+        clock = http.clock;
+        server = http.server;
     }
 
     @AfterEach
     void stop() {
-        pipe.close();
-        scheduler.close();
+        http.close();
     }
 
     private void send(String raw) throws IOException {

@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.picogate.http.Handler;
+import org.picogate.scheduler.Task;
+import org.picogate.scheduler.testing.TestScheduler;
+import org.picogate.scheduler.testing.VirtualClock;
 import org.picogate.streams.Stream;
+import org.picogate.streams.testing.Pipe;
 
-/** The client end of a test connection: sends raw requests, reads responses (length-delimited or chunked). */
-final class HttpTestClient {
+/**
+ * One HTTP connection under test, on virtual time: the server end runs {@link HttpServerCore} in a task over an
+ * in-memory {@link Pipe}; the client end sends raw requests and reads responses (length-delimited or chunked).
+ */
+final class HttpTestConnection implements AutoCloseable {
 
     /** A response as the test client read it; header names lower-cased. */
     record Reply(int status, Map<String, String> headers, String body) {
@@ -19,10 +29,29 @@ final class HttpTestClient {
         }
     }
 
-    private final Stream client;
+    final VirtualClock clock = VirtualClock.create().settleTimeout(Duration.ofMillis(20));
+    private final TestScheduler scheduler;
+    private final Pipe pipe;
+    /** The client's end of the connection. */
+    final Stream client;
+    /** The task serving the server's end. */
+    final Task<Object> server;
 
-    HttpTestClient(Stream client) {
-        this.client = client;
+    HttpTestConnection(String name, Supplier<HttpLimits> limits, Supplier<Handler> handler) {
+        scheduler = TestScheduler.start(clock, name);
+        pipe = Pipe.open(scheduler);
+        client = pipe.left();
+        HttpServerCore core = new HttpServerCore(scheduler, limits, handler, new FileResponder(true));
+        server = scheduler.spawn("connection", () -> {
+            core.handle(pipe.right());
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        pipe.close();
+        scheduler.close();
     }
 
     void send(String raw) throws IOException {
