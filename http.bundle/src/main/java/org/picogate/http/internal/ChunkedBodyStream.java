@@ -2,7 +2,6 @@ package org.picogate.http.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -33,7 +32,7 @@ import org.picogate.streams.Stream;
  * </ul>
  * After an error every read throws it again. {@link #close()} neither closes nor drains the stream.
  */
-public final class ChunkedBodyStream extends InputStream {
+public final class ChunkedBodyStream extends BodyStream {
 
     /** Bytes of a chunk line, extensions and {@code CR LF} included. */
     public static final int MAX_CHUNK_LINE = 4096;
@@ -53,7 +52,6 @@ public final class ChunkedBodyStream extends InputStream {
     private long total;
     private IOException ioFailure;
     private HttpException httpFailure;
-    private byte[] one;
 
     /** With the default header limits for the trailer section. */
     public ChunkedBodyStream(Stream in, long maxBody) {
@@ -70,15 +68,6 @@ public final class ChunkedBodyStream extends InputStream {
         this.maxBody = maxBody;
         this.maxTrailerBytes = maxTrailerBytes;
         this.maxTrailers = maxTrailers;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (one == null) {
-            one = new byte[1];
-        }
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

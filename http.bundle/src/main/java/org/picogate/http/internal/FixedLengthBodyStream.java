@@ -2,7 +2,6 @@ package org.picogate.http.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -19,13 +18,12 @@ import org.picogate.streams.Stream;
  * route); input that ends early throws {@link EOFException}, and again on every later read. {@link #close()}
  * neither closes nor drains the stream.
  */
-public final class FixedLengthBodyStream extends InputStream {
+public final class FixedLengthBodyStream extends BodyStream {
     private final Stream in;
     private final long length;
     private final long maxBody;
     private long remaining;
     private IOException failure;
-    private byte[] one;
 
     public FixedLengthBodyStream(Stream in, long length, long maxBody) {
         this.in = Objects.requireNonNull(in, "in");
@@ -35,15 +33,6 @@ public final class FixedLengthBodyStream extends InputStream {
         this.length = length;
         this.maxBody = maxBody;
         this.remaining = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (one == null) {
-            one = new byte[1];
-        }
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
