@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -52,10 +51,7 @@ class SchedulerConfigTest {
 
     @Test
     void everyOptionIsDescribedWithItsDefault() {
-        Bundle schedulerBundle = Arrays.stream(context.getBundles())
-                .filter(b -> PID.equals(b.getSymbolicName())).findFirst().orElseThrow();
-        ObjectClassDefinition ocd = metaType.getMetaTypeInformation(schedulerBundle)
-                .getObjectClassDefinition(PID, null);
+        ObjectClassDefinition ocd = Metatypes.of(context, metaType, PID);
         Map<String, String> defaults = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .collect(Collectors.toMap(AttributeDefinition::getID, a -> String.join(",", a.getDefaultValue())));
         assertThat(defaults).containsEntry("graceMillis", "2000").containsEntry("maxTasksPerBundle", "0");

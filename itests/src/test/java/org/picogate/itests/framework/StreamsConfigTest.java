@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -58,9 +57,7 @@ class StreamsConfigTest {
 
     @Test
     void everyOptionIsDescribedWithItsDefault() {
-        Bundle streamsBundle = Arrays.stream(context.getBundles())
-                .filter(b -> PID.equals(b.getSymbolicName())).findFirst().orElseThrow();
-        ObjectClassDefinition ocd = metaType.getMetaTypeInformation(streamsBundle).getObjectClassDefinition(PID, null);
+        ObjectClassDefinition ocd = Metatypes.of(context, metaType, PID);
         Map<String, AttributeDefinition> ads = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .collect(Collectors.toMap(AttributeDefinition::getID, a -> a));
         Map<String, String> defaults = ads.values().stream().collect(Collectors.toMap(AttributeDefinition::getID,
