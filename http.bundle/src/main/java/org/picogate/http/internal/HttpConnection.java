@@ -3,8 +3,6 @@ package org.picogate.http.internal;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -18,10 +16,12 @@ import org.picogate.streams.Stream;
  * One HTTP/1.x connection, served in its own task: requests are read and answered one after another, pipelined
  * ones too (they wait in the stream's buffer). Timing rules:
  * <ul>
- * <li>between requests the connection may be idle for {@code idleTimeout} (a per-read deadline);</li>
+ * <li>between requests the connection may be idle for {@code idleTimeout};</li>
  * <li>from the first byte of a request to the end of its head at most {@code headerTimeout} in all, so a client
- * trickling one byte a second is cut off (aborted: no answer is owed to it).</li>
+ * trickling one byte a second is cut off.</li>
  * </ul>
+ * Either way the stream is aborted (no answer is owed). Both are one {@link ConnectionDeadline}, moved per request
+ * without touching the timer heap.
  * A request that breaks the protocol is answered with its 4xx and {@code Connection: close}, and nothing more
  * is read: after a framing error the next "request" could be anything (request smuggling).
  */
@@ -52,14 +52,21 @@ final class HttpConnection {
     }
 
     void serve() throws IOException {
+        HttpLimits first = limits.get();
+        stream.readTimeout(Duration.ZERO); // reads are bounded by the connection's deadline, not per read
+        try (ConnectionDeadline deadline = new ConnectionDeadline(scheduler, stream,
+                min(first.headerTimeout(), first.idleTimeout()))) {
+            serve(deadline);
+        }
+    }
+
+    private void serve(ConnectionDeadline deadline) throws IOException {
         for (int served = 0;; ) {
             HttpLimits l = limits.get();
-            stream.readTimeout(l.idleTimeout());
-            if (!stream.awaitInput()) {
-                return; // the client closed between requests
+            if (!awaitRequest(deadline, l)) {
+                return; // the client closed between requests, or stayed idle too long
             }
-            stream.readTimeout(Duration.ZERO);
-            RequestHead head = readHead(l);
+            RequestHead head = readHead(deadline, l);
             if (head == null) {
                 return;
             }
@@ -85,22 +92,49 @@ final class HttpConnection {
         }
     }
 
-    /** The next request head, or {@code null} when the connection is done (closed, cut off, or refused). */
-    private RequestHead readHead(HttpLimits l) throws IOException {
+    /**
+     * Waits, at most the idle timeout, for the first byte of the next request. Returns {@code false} if the
+     * client closed, or was idle too long (the stream is aborted then: no answer is owed).
+     */
+    private boolean awaitRequest(ConnectionDeadline deadline, HttpLimits l) throws IOException {
+        deadline.expireAfter(l.idleTimeout());
         try {
-            return scheduler.withTimeout(l.headerTimeout(), () -> RequestParser.readHead(stream, l));
-        } catch (TimeoutException slow) {
-            stream.abort();
-            return null;
-        } catch (HttpException refused) {
-            refuse(refused);
-            return null;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            return stream.awaitInput();
+        } catch (IOException e) {
+            if (deadline.expired()) {
+                return false;
             }
-            throw new IOException(e.getCause());
+            throw e;
         }
+    }
+
+    /**
+     * The next request head, read within the header timeout from its first byte; or {@code null} when the
+     * connection is done (cut off for slowness, or refused).
+     */
+    private RequestHead readHead(ConnectionDeadline deadline, HttpLimits l) throws IOException {
+        if (!deadline.expireAfter(l.headerTimeout())) {
+            return null;
+        }
+        RequestHead head;
+        try {
+            head = RequestParser.readHead(stream, l);
+        } catch (HttpException refused) {
+            if (deadline.clear()) {
+                refuse(refused);
+            }
+            return null;
+        } catch (IOException e) {
+            if (deadline.expired()) {
+                return null; // cut off: the stream is aborted
+            }
+            throw e;
+        }
+        return deadline.clear() ? head : null; // the deadline passed as the head ended: aborted anyway
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Answers a request that breaks the protocol, then ends the connection. */
