@@ -22,6 +22,13 @@ public interface Request {
     /** The target's query without the {@code ?}, not decoded; {@code null} when there is none. */
     String rawQuery();
 
+    /**
+     * A parameter of the route that matched: a path parameter ({@code /notes/{id}} gives {@code param("id")}),
+     * or a named or numbered ({@code "1"}) group of a regex route; {@code null} when the route has none by that
+     * name. The value is percent-decoded, as {@link #path()} is.
+     */
+    String param(String name);
+
     /** {@code HTTP/1.1} or {@code HTTP/1.0}. */
     String version();
 

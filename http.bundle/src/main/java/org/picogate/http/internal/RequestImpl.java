@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.picogate.http.Headers;
 import org.picogate.http.HttpException;
 import org.picogate.http.Request;
+import org.picogate.http.internal.routing.PathParameters;
 import org.picogate.streams.Stream;
 
 /**
@@ -15,13 +17,14 @@ import org.picogate.streams.Stream;
  * With {@code Expect: 100-continue}, the interim {@code 100 Continue} goes out when the body is first read, so a
  * client is never asked to send a body the handler does not want.
  */
-final class RequestImpl implements Request {
+final class RequestImpl implements Request, PathParameters {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final RequestHead head;
     private final Stream stream;
     private final long maxBody;
     private InputStream body;
+    private Map<String, String> params = Map.of();
 
     RequestImpl(RequestHead head, Stream stream, long maxBody) {
         this.head = head;
@@ -52,6 +55,16 @@ final class RequestImpl implements Request {
     @Override
     public String version() {
         return head.version();
+    }
+
+    @Override
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    @Override
+    public void pathParameters(Map<String, String> values) {
+        params = values;
     }
 
     @Override
