@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.picogate.http.websocket.WebSocket;
+import org.picogate.http.websocket.WebSocketOptions;
 
 /**
  * The answer to one request. Set the status and headers, then send the body in one of three ways: all at once
@@ -36,6 +38,24 @@ public interface Response {
 
     /** A stream for the body: chunked unless {@code Content-Length} was set; closing it ends the response. */
     OutputStream output() throws IOException;
+
+    /**
+     * Accepts the request's WebSocket handshake (RFC 6455): answers 101 Switching Protocols (with the
+     * subprotocol chosen from {@code options}, and the headers set so far) and returns the connection as a
+     * {@link WebSocket}. It lives as long as this handler runs: when the handler returns, a WebSocket still open is
+     * closed with 1000, and the connection ends.
+     *
+     * @throws HttpException 426 if the request does not ask to upgrade to WebSocket version 13, 400 if its handshake
+     *         is malformed (not a GET, no {@code Connection: Upgrade}, a bad {@code Sec-WebSocket-Key}, a body);
+     *         both answers carry {@code Sec-WebSocket-Version: 13}
+     * @throws IllegalStateException if the response is committed
+     */
+    WebSocket webSocket(WebSocketOptions options) throws IOException;
+
+    /** {@code webSocket(WebSocketOptions.defaults())}. */
+    default WebSocket webSocket() throws IOException {
+        return webSocket(WebSocketOptions.defaults());
+    }
 
     /**
      * Sends a file: {@code Content-Type} by extension, {@code ETag} and {@code Last-Modified}, conditional and

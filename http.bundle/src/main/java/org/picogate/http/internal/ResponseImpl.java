@@ -11,6 +11,11 @@ import java.util.Objects;
 
 import org.picogate.http.HttpException;
 import org.picogate.http.Response;
+import org.picogate.http.internal.websocket.Handshake;
+import org.picogate.http.internal.websocket.WebSocketSession;
+import org.picogate.http.websocket.WebSocket;
+import org.picogate.http.websocket.WebSocketOptions;
+import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.Stream;
 
 /**
@@ -36,8 +41,18 @@ final class ResponseImpl implements Response {
     private boolean committed;
     private boolean finished;
     private BodyOutput output;
+    /** For a WebSocket's close timer and waits; {@code null} where no upgrade is possible (a refusal). */
+    private final Scheduler scheduler;
+    /** Set once the request was upgraded: the connection then carries WebSocket frames, never HTTP again. */
+    private WebSocketSession webSocket;
 
     ResponseImpl(Stream stream, RequestHead request, boolean keepAlive, DateHeader date, FileResponder files) {
+        this(stream, request, keepAlive, date, files, null);
+    }
+
+    ResponseImpl(Stream stream, RequestHead request, boolean keepAlive, DateHeader date, FileResponder files,
+            Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.stream = stream;
         this.request = request;
         this.keepAlive = keepAlive;
@@ -158,6 +173,44 @@ final class ResponseImpl implements Response {
         return committed;
     }
 
+    @Override
+    public WebSocket webSocket(WebSocketOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        requireNotCommitted();
+        if (scheduler == null) {
+            throw new IllegalStateException("this response cannot upgrade its connection");
+        }
+        Handshake.Accepted accepted;
+        try {
+            accepted = Handshake.check(request.method(), request.minorVersion(), request.headers(),
+                    !(request.framing() instanceof BodyFraming.None), options);
+        } catch (HttpException refused) {
+            header("Sec-WebSocket-Version", "13"); // RFC 6455 4.4: the version this server speaks
+            if (refused.status() == 426) {
+                header("Upgrade", "websocket").header("Connection", "Upgrade"); // RFC 9110 15.5.22, 7.8
+            }
+            throw refused;
+        }
+        status = 101;
+        setBuiltIn("Upgrade", "websocket");
+        setBuiltIn("Connection", "Upgrade");
+        setBuiltIn("Sec-WebSocket-Accept", accepted.accept());
+        if (accepted.subprotocol() != null) {
+            setBuiltIn("Sec-WebSocket-Protocol", accepted.subprotocol());
+        }
+        byte[] head = head();
+        committed = true;
+        stream.write(head);
+        stream.drain();
+        webSocket = new WebSocketSession(stream, scheduler, options, accepted.subprotocol());
+        return webSocket;
+    }
+
+    /** Whether the connection was upgraded to a WebSocket: it is closed once {@link #finish()} returns. */
+    boolean upgraded() {
+        return webSocket != null;
+    }
+
     // ---- for the connection and the file sender ----
 
     /** This response as the static-file code sees it. */
@@ -248,7 +301,9 @@ final class ResponseImpl implements Response {
 
     /** Ends the response if the handler left it open: an empty 204 (or its status), or the end of its stream. */
     void finish() throws IOException {
-        if (output != null) {
+        if (webSocket != null) {
+            webSocket.finish();
+        } else if (output != null) {
             output.close();
         } else if (!committed) {
             if (status == 200) {
@@ -289,7 +344,9 @@ final class ResponseImpl implements Response {
         for (int i = 0; i < names.size(); i++) {
             fields.append(names.get(i)).append(": ").append(values.get(i)).append("\r\n");
         }
-        if (!keepAlive) {
+        if (status == 101) {
+            // the upgrade's own Connection: Upgrade is among the fields
+        } else if (!keepAlive) {
             fields.append("Connection: close\r\n");
         } else if (request.minorVersion() == 0) {
             fields.append("Connection: keep-alive\r\n");
@@ -356,7 +413,8 @@ final class ResponseImpl implements Response {
         for (int i = names.size() - 1; i >= 0; i--) { // what the handler set is dropped, but what the error needs
             String name = names.get(i);
             if (!name.equalsIgnoreCase("Allow") && !name.equalsIgnoreCase("WWW-Authenticate")
-                    && !name.equalsIgnoreCase("Retry-After")) {
+                    && !name.equalsIgnoreCase("Retry-After") && !name.equalsIgnoreCase("Sec-WebSocket-Version")
+                    && !name.equalsIgnoreCase("Upgrade") && !name.equalsIgnoreCase("Connection")) {
                 names.remove(i);
                 values.remove(i);
             }

@@ -49,6 +49,7 @@ final class StatusLines {
             case 415 -> "Unsupported Media Type";
             case 416 -> "Range Not Satisfiable";
             case 417 -> "Expectation Failed";
+            case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
