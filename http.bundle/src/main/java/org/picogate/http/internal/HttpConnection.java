@@ -73,7 +73,7 @@ final class HttpConnection {
             served++;
             boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection();
             RequestImpl request = new RequestImpl(head, stream, l.maxBody());
-            ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files);
+            ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files, scheduler);
             if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {
                 // OPTIONS * asks about the server, not a resource (RFC 9110 9.3.7): the server answers it, with
                 // Content-Length: 0 (a MUST there) and the methods it passes on, and no application handler sees
@@ -83,6 +83,9 @@ final class HttpConnection {
                 return;
             }
             response.finish();
+            if (response.upgraded()) {
+                return; // a WebSocket: finish() ended it and closed the stream, which is no longer HTTP
+            }
             boolean aligned = response.keepAlive() && request.skipRest(SKIP_LIMIT);
             stream.drain();
             if (!aligned) {
