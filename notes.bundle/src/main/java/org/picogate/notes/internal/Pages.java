@@ -1,0 +1,42 @@
+package org.picogate.notes.internal;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
+import gg.jte.output.WriterOutput;
+
+import org.picogate.http.Response;
+
+/**
+ * Renders the jte templates (src/main/jte, compiled to classes at build time) straight into a response. The
+ * engine only loads those classes, through this bundle's class loader, which holds them and jte's runtime;
+ * every {@code ${...}} is HTML-escaped for where it stands (text or attribute).
+ */
+final class Pages {
+
+    /** The package jte-maven-plugin generates the template classes in (pom.xml). */
+    static final String TEMPLATE_PACKAGE = "org.picogate.notes.internal.templates";
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Pages.class.getClassLoader(), TEMPLATE_PACKAGE);
+
+    /** Renders page {@code template} (such as {@code "list.jte"}) into {@code output}. */
+    void render(String template, Map<String, Object> parameters, TemplateOutput output) {
+        engine.render(template, parameters, output);
+    }
+
+    /** Sends page {@code template} with {@code status}, streamed into the response as it renders. */
+    void send(Response response, int status, String template, Map<String, Object> parameters) throws IOException {
+        response.status(status).contentType("text/html; charset=utf-8");
+        // OutputStreamWriter encodes through an 8 KB buffer: a typical page leaves in one chunk
+        try (Writer writer = new OutputStreamWriter(response.output(), StandardCharsets.UTF_8)) {
+            render(template, parameters, new WriterOutput(writer));
+        }
+    }
+}

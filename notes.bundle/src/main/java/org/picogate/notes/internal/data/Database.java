@@ -1,0 +1,159 @@
+package org.picogate.notes.internal.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A tiny data helper over one SQLite file (the role uorm plays for notes-pico): plain SQL, every value bound as a
+ * parameter of a prepared statement, rows mapped by the caller. No ORM, no query building.
+ *
+ * <p>One connection, used by one task at a time: SQLite serialises writers anyway, and a JDBC call into its
+ * native code pins the virtual thread to its carrier, so a {@link ReentrantLock} (which parks virtual threads
+ * rather than pinning them while they wait) guards it. The connection is opened with {@link SQLiteConfig}, not
+ * {@code DriverManager}, which cannot see a driver inside another bundle.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Maps the current row of a result set to a value. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (and creates, with its parent folders, if missing) the database file.
+     *
+     * @throws SQLException if the folder cannot be created or the file is not a database SQLite can open
+     */
+    public static Database open(Path file) throws SQLException {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new SQLException("cannot create the folder of the database " + file + ": " + e, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers do not wait for a writer
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // safe with WAL, one fsync per checkpoint
+        config.setBusyTimeout(5000); // another process holding the file (the sqlite3 shell) makes us wait, not fail
+        Database database = null;
+        try {
+            database = new Database(file, config.createConnection("jdbc:sqlite:" + file));
+            // a file that is not a database may open without complaint: fail now, naming it, not at a query
+            database.query("PRAGMA schema_version", row -> row.getInt(1));
+        } catch (SQLException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw new SQLException("not a database SQLite can use: " + file + " (" + e.getMessage() + ")", e);
+        }
+        return database;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs statements without parameters, such as a schema ({@code CREATE TABLE IF NOT EXISTS ...}). */
+    public void execute(String sql) throws SQLException {
+        lock.lock();
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every row the query returns, mapped. */
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        lock.lock();
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The first row the query returns, mapped, or empty. */
+    public <T> Optional<T> queryFirst(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        lock.lock();
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it changed. */
+    public int update(String sql, Object... parameters) throws SQLException {
+        lock.lock();
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs an INSERT into a table with an {@code INTEGER PRIMARY KEY}; returns the new row's key. */
+    public long insert(String sql, Object... parameters) throws SQLException {
+        lock.lock();
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            statement.executeUpdate();
+            try (Statement last = connection.createStatement();
+                    ResultSet key = last.executeQuery("SELECT last_insert_rowid()")) {
+                key.next();
+                return key.getLong(1);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object[] parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        lock.lock();
+        try {
+            connection.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

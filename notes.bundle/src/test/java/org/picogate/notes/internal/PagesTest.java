@@ -1,0 +1,81 @@
+package org.picogate.notes.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import gg.jte.TemplateNotFoundException;
+import gg.jte.output.StringOutput;
+
+import org.junit.jupiter.api.Test;
+import org.picogate.notes.internal.data.Note;
+import org.picogate.notes.internal.data.NoteDraft;
+import org.picogate.notes.internal.data.NoteLimits;
+
+/** The precompiled templates, rendered by the same engine the app uses (no template compiler on the path). */
+class PagesTest {
+
+    private final Pages pages = new Pages();
+    private final Instant at = Instant.parse("2026-11-29T10:15:30Z");
+
+    private String render(String template, Map<String, Object> parameters) {
+        StringOutput out = new StringOutput();
+        pages.render(template, parameters, out);
+        return out.toString();
+    }
+
+    @Test
+    void theListLinksEveryNoteUnderTheBase() {
+        String html = render("list.jte", Map.of("base", "/app", "notes",
+                List.of(new Note(7, "Seven", "", at, at), new Note(3, "Three", "", at, at))));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>All notes · Notes</title>")
+                .contains("<a href=\"/app/notes/7\">Seven</a>").contains("<a href=\"/app/notes/3\">Three</a>")
+                .contains("href=\"/app/static/notes.css\"").contains("2026-11-29 10:15 UTC");
+        assertThat(html.indexOf("Seven")).isLessThan(html.indexOf("Three"));
+    }
+
+    @Test
+    void anEmptyListInvitesTheFirstNote() {
+        assertThat(render("list.jte", Map.of("base", "", "notes", List.of())))
+                .contains("No notes yet.").contains("href=\"/notes/new\"").doesNotContain("<ul class=\"notes\">");
+    }
+
+    @Test
+    void whatUsersTypedIsEscapedInTextAndInAttributes() {
+        Note note = new Note(1, "<script>alert(1)</script>", "a & b\n<img src=x onerror=alert(2)>", at, at);
+        String view = render("view.jte", Map.of("base", "", "note", note));
+        assertThat(view).contains("<h1 id=\"note-title\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>")
+                .doesNotContain("<script>").contains("a &amp; b\n&lt;img src=x onerror=alert(2)&gt;")
+                .doesNotContain("<img");
+
+        String form = render("form.jte", Map.of("base", "", "heading", "Edit", "action", "/notes/1",
+                "draft", new NoteDraft("\"><b>quoted", ""), "problems", Map.of(), "limits", new NoteLimits(200, 9)));
+        assertThat(form).contains("value=\"&#34;>&lt;b>quoted\"").doesNotContain("\"><b>");
+    }
+
+    @Test
+    void theFormShowsEveryProblemAndKeepsWhatWasTyped() {
+        String form = render("form.jte", Map.of("base", "", "heading", "New note", "action", "/notes",
+                "draft", new NoteDraft("", "my text"), "problems", Map.of("title", "A title is required."),
+                "limits", new NoteLimits(200, 9)));
+        assertThat(form).contains("id=\"problems\"").contains("<li>A title is required.</li>")
+                .contains(">my text</textarea>").contains("action=\"/notes\"").contains("maxlength=\"200\"");
+    }
+
+    @Test
+    void aChangedNoteSaysWhenItChanged() {
+        Note note = new Note(1, "t", "c", at, at.plusSeconds(3600));
+        assertThat(render("view.jte", Map.of("base", "", "note", note))).contains("changed")
+                .contains("2026-11-29 11:15 UTC");
+        assertThat(render("view.jte", Map.of("base", "", "note", new Note(1, "t", "c", at, at))))
+                .doesNotContain("changed");
+    }
+
+    @Test
+    void anUnknownTemplateFails() {
+        assertThatThrownBy(() -> render("missing.jte", Map.of())).isInstanceOf(TemplateNotFoundException.class);
+    }
+}

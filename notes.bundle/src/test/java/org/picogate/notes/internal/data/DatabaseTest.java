@@ -1,0 +1,97 @@
+package org.picogate.notes.internal.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data helper against real SQLite files in a temporary folder. */
+class DatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void opensAndCreatesTheFileWithItsMissingFolders() throws Exception {
+        Path file = folder.resolve("data/deeper/test.db");
+        try (Database db = Database.open(file)) {
+            db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            assertThat(db.file()).isEqualTo(file);
+        }
+        assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void insertReturnsTheKeyAndQueriesMapRows() throws Exception {
+        try (Database db = Database.open(folder.resolve("t.db"))) {
+            db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            long first = db.insert("INSERT INTO t (name) VALUES (?)", "one");
+            long second = db.insert("INSERT INTO t (name) VALUES (?)", "two");
+            assertThat(second).isEqualTo(first + 1);
+            assertThat(db.query("SELECT name FROM t ORDER BY id", row -> row.getString(1))).containsExactly("one",
+                    "two");
+            assertThat(db.queryFirst("SELECT name FROM t WHERE id = ?", row -> row.getString(1), second))
+                    .contains("two");
+            assertThat(db.queryFirst("SELECT name FROM t WHERE id = ?", row -> row.getString(1), 999)).isEmpty();
+            assertThat(db.update("UPDATE t SET name = ? WHERE id = ?", "uno", first)).isEqualTo(1);
+            assertThat(db.update("DELETE FROM t WHERE id = ?", 999)).isZero();
+        }
+    }
+
+    @Test
+    void valuesAreBoundNeverPastedIntoTheSql() throws Exception {
+        String hostile = "x'); DROP TABLE t; --";
+        try (Database db = Database.open(folder.resolve("t.db"))) {
+            db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            long id = db.insert("INSERT INTO t (name) VALUES (?)", hostile);
+            assertThat(db.queryFirst("SELECT name FROM t WHERE id = ?", row -> row.getString(1), id))
+                    .contains(hostile);
+        }
+    }
+
+    @Test
+    void dataSurvivesClosingAndOpeningAgain() throws Exception {
+        Path file = folder.resolve("t.db");
+        try (Database db = Database.open(file)) {
+            db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            db.insert("INSERT INTO t (name) VALUES (?)", "kept");
+        }
+        try (Database db = Database.open(file)) {
+            assertThat(db.query("SELECT name FROM t", row -> row.getString(1))).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAtOpenNamingIt() throws Exception {
+        Path file = folder.resolve("notes.db");
+        Files.writeString(file, "these are not the pages of a database, just text ".repeat(100),
+                StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("not a database SQLite can use").hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsReported() throws Exception {
+        Path blocker = Files.writeString(folder.resolve("data"), "a file where the folder should be");
+        Path file = blocker.resolve("notes.db");
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("cannot create the folder of the database " + file);
+    }
+
+    @Test
+    void badSqlFailsWithTheDatabasesReasonAndTheConnectionStaysUsable() throws Exception {
+        try (Database db = Database.open(folder.resolve("t.db"))) {
+            assertThatThrownBy(() -> db.query("SELECT * FROM missing", row -> 1)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no such table: missing");
+            assertThatThrownBy(() -> db.update("INSERT INTO missing VALUES (?)", 1))
+                    .isInstanceOf(SQLException.class);
+            assertThat(db.query("SELECT 1 + 1", row -> row.getInt(1))).containsExactly(2);
+        }
+    }
+}
