@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.picogate.http.Handler;
@@ -24,6 +25,13 @@ import org.picogate.streams.Stream;
  * without touching the timer heap.
  * A request that breaks the protocol is answered with its 4xx and {@code Connection: close}, and nothing more
  * is read: after a framing error the next "request" could be anything (request smuggling).
+ *
+ * <p>When its listener is retired ({@link ConnectionDrain}), a connection waiting for its next request is closed
+ * by the retiring task ({@link #closeIfIdle()}), and one serving a request closes once it has answered. The
+ * {@link Phase} under {@link #phaseLock} decides which of the two tasks closes it, so that exactly one does:
+ * a request that arrives as the retiring task shuts the output is left unanswered (the client saw no byte of an
+ * answer and may retry it), never half-answered. A connection that has not served a request yet is not closed
+ * there: its client has just connected and gets its first answer, with {@code Connection: close}.
  */
 final class HttpConnection {
     static final System.Logger LOG = System.getLogger("org.picogate.http");
@@ -39,9 +47,24 @@ final class HttpConnection {
     private final DateHeader date;
     private final FileResponder files;
     private final AtomicLong requestIds;
+    private final ConnectionDrain drain;
+    private final ReentrantLock phaseLock = new ReentrantLock();
+    private Phase phase = Phase.NEW;
+
+    /** Where the connection is between requests; changed under {@link #phaseLock}. */
+    private enum Phase {
+        /** Waiting for (or serving) its first request. */
+        NEW,
+        /** Waiting for its next request: the retiring task may close it. */
+        IDLE,
+        /** Serving a request. */
+        BUSY,
+        /** Closed by the retiring task while idle. */
+        CLOSED_IDLE
+    }
 
     HttpConnection(Stream stream, Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
-            DateHeader date, FileResponder files, AtomicLong requestIds) {
+            DateHeader date, FileResponder files, AtomicLong requestIds, ConnectionDrain drain) {
         this.stream = stream;
         this.scheduler = scheduler;
         this.limits = limits;
@@ -49,29 +72,39 @@ final class HttpConnection {
         this.date = date;
         this.files = files;
         this.requestIds = requestIds;
+        this.drain = drain;
     }
 
     void serve() throws IOException {
         HttpLimits first = limits.get();
         stream.readTimeout(Duration.ZERO); // reads are bounded by the connection's deadline, not per read
+        drain.opened(this);
         try (ConnectionDeadline deadline = new ConnectionDeadline(scheduler, stream,
                 min(first.headerTimeout(), first.idleTimeout()))) {
             serve(deadline);
+        } finally {
+            drain.closed(this);
         }
     }
 
     private void serve(ConnectionDeadline deadline) throws IOException {
         for (int served = 0;; ) {
             HttpLimits l = limits.get();
+            if (served > 0 && !becomeIdle()) {
+                return; // the listener is being retired: no more requests on this connection
+            }
             if (!awaitRequest(deadline, l)) {
                 return; // the client closed between requests, or stayed idle too long
+            }
+            if (!becomeBusy()) {
+                return; // closed by the retiring task meanwhile: this request gets no answer, and may be retried
             }
             RequestHead head = readHead(deadline, l);
             if (head == null) {
                 return;
             }
             served++;
-            boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection();
+            boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection() && !drain.started();
             RequestImpl request = new RequestImpl(head, stream, l.maxBody());
             ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files, scheduler);
             if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {
@@ -92,6 +125,54 @@ final class HttpConnection {
                 stream.close();
                 return;
             }
+        }
+    }
+
+    /** Between requests; {@code false} if the listener is being retired and the connection is to end. */
+    private boolean becomeIdle() {
+        phaseLock.lock();
+        try {
+            if (drain.started()) {
+                return false;
+            }
+            phase = Phase.IDLE;
+            return true;
+        } finally {
+            phaseLock.unlock();
+        }
+    }
+
+    /** A request arrived; {@code false} if the retiring task closed the connection first. */
+    private boolean becomeBusy() {
+        phaseLock.lock();
+        try {
+            if (phase == Phase.CLOSED_IDLE) {
+                return false;
+            }
+            phase = Phase.BUSY;
+            return true;
+        } finally {
+            phaseLock.unlock();
+        }
+    }
+
+    /**
+     * Called by the retiring task: shuts the output of a connection that waits for its next request (a FIN).
+     * The connection's own task then sees the client's end of input (or a request it leaves unanswered) and
+     * ends; its server closes the stream, reading what the client still sends for the linger time.
+     */
+    void closeIfIdle() {
+        phaseLock.lock();
+        try {
+            if (phase != Phase.IDLE) {
+                return;
+            }
+            phase = Phase.CLOSED_IDLE;
+            stream.shutdownOutput();
+        } catch (IOException | RuntimeException alreadyGone) {
+            // closed or aborted meanwhile: nothing left to shut
+        } finally {
+            phaseLock.unlock();
         }
     }
 

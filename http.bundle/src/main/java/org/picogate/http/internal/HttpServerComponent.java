@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +42,30 @@ public final class HttpServerComponent {
     private volatile HttpLimits limits = HttpLimits.DEFAULTS;
     private volatile StaticFiles site;
     private volatile HttpConfig config;
-    private volatile StreamServer server;
+    /** The listener in force; replaced by a port change, closed by {@link #deactivate()}. */
+    private volatile Listener listener;
+    /** Listeners that a port change replaced, while their task closes them: a stop closes them too. */
+    private final Set<Listener> retiring = ConcurrentHashMap.newKeySet();
+
+    /** A listening server, the HTTP protocol serving its connections, and the settings it was opened with. */
+    private record Listener(StreamServer server, HttpServerCore core, Binding binding) {
+        /**
+         * Closes idle connections, lets busy ones answer within {@code grace}, then closes the rest. Safe to call
+         * again, also while a call runs in another task.
+         */
+        void retire(Duration grace) {
+            core.drain();
+            server.closeGracefully(grace);
+        }
+    }
+
+    /** The settings that need a new listening socket when they change. */
+    private record Binding(int port, String host, int maxConnections, int backlog) {
+        static Binding of(HttpConfig c) {
+            return new Binding(c.port(), Objects.requireNonNullElse(c.host(), "").strip(), c.maxConnections(),
+                    c.backlog());
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -53,40 +80,83 @@ public final class HttpServerComponent {
                 FileCache.DEFAULT_MAX_FILE_BYTES, FileCache.DEFAULT_VALID_MILLIS);
         apply(config);
         this.config = config;
-        this.server = listen(config);
+        this.listener = listen(Binding.of(config));
     }
 
+    /**
+     * Limits and files apply at the next request. A new port, address, connection limit or backlog opens the new
+     * listener first (there is no moment without one), then retires the old one in a task of its own: its idle
+     * keep-alive connections are closed at once, busy ones after their answer (requests that start from now on
+     * are answered with {@code Connection: close}), and what is left after {@code shutdownGraceMillis} is cut.
+     * If the new listener cannot open (the port is taken), the old one stays and the failure is logged; the next
+     * change tries again.
+     */
     @Modified
-    void modified(HttpConfig changed) throws IOException {
-        HttpConfig previous = config;
+    void modified(HttpConfig changed) {
         apply(changed);
         config = changed;
-        if (changed.port() != previous.port() || !changed.host().equals(previous.host())
-                || changed.maxConnections() != previous.maxConnections() || changed.backlog() != previous.backlog()) {
-            StreamServer old = server;
-            server = listen(changed); // the new one first: no moment without a listener
-            scheduler.spawn("close HTTP port " + old.port(),
-                    () -> old.closeGracefully(Duration.ofMillis(previous.shutdownGraceMillis())));
+        Listener old = listener;
+        Binding wanted = Binding.of(changed);
+        if (wanted.equals(old.binding())) {
+            return;
+        }
+        try {
+            listener = listen(wanted);
+        } catch (IOException | RuntimeException cannotListen) {
+            HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
+                    + "; still listening on " + describe(old.binding()), cannotListen);
+            return;
+        }
+        Duration grace = Duration.ofMillis(changed.shutdownGraceMillis());
+        retiring.add(old);
+        try {
+            scheduler.spawn("close HTTP port " + old.server().port(), () -> {
+                try {
+                    old.retire(grace);
+                } finally {
+                    retiring.remove(old);
+                }
+            });
+        } catch (RuntimeException ownerStopping) {
+            retiring.remove(old);
+            old.server().close();
+            throw ownerStopping;
         }
     }
 
+    /**
+     * Stops accepting at once; connections waiting for their next request are closed, requests in flight may
+     * finish within {@code shutdownGraceMillis} and their connections close after the answer; then every
+     * connection left is cut. Listeners still closing after a port change get the same grace, counted from now.
+     */
     @Deactivate
     void deactivate() {
-        StreamServer s = server;
-        if (s != null) {
-            s.closeGracefully(Duration.ofMillis(config.shutdownGraceMillis()));
+        Duration grace = Duration.ofMillis(config.shutdownGraceMillis());
+        long deadline = scheduler.clock().nanoTime() + grace.toNanos();
+        List<Listener> all = new ArrayList<>(retiring);
+        all.add(0, listener);
+        for (Listener l : all) {
+            l.core().drain(); // all of them first: idle connections everywhere close at once
+        }
+        for (Listener l : all) {
+            l.retire(Duration.ofNanos(Math.max(0, deadline - scheduler.clock().nanoTime())));
         }
     }
 
     /** The port it listens on (for tests and the console). */
     int port() {
-        return server.port();
+        return listener.server().port();
     }
 
-    private StreamServer listen(HttpConfig c) throws IOException {
+    private Listener listen(Binding b) throws IOException {
         HttpServerCore core = new HttpServerCore(scheduler, () -> limits, this::route, responder);
-        return streams.listen(ListenOptions.port(c.port()).withHost(c.host()).withBacklog(c.backlog())
-                .withMaxConnections(c.maxConnections()).withName("http:" + c.port()), core);
+        StreamServer server = streams.listen(ListenOptions.port(b.port()).withHost(b.host()).withBacklog(b.backlog())
+                .withMaxConnections(b.maxConnections()).withName("http:" + b.port()), core);
+        return new Listener(server, core, b);
+    }
+
+    private static String describe(Binding b) {
+        return (b.host().isEmpty() ? "*" : b.host()) + ":" + b.port();
     }
 
     /** Static files first (when the path is under their prefix), then the application handler. */

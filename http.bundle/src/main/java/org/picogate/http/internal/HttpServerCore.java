@@ -21,6 +21,7 @@ public final class HttpServerCore implements StreamHandler {
     private final FileResponder files;
     private final DateHeader date = new DateHeader();
     private final AtomicLong requestIds = new AtomicLong();
+    private final ConnectionDrain drain = new ConnectionDrain();
 
     public HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
             FileResponder files) {
@@ -32,6 +33,20 @@ public final class HttpServerCore implements StreamHandler {
 
     @Override
     public void handle(Stream stream) throws Exception {
-        new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds).serve();
+        new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain).serve();
+    }
+
+    /**
+     * Retires the connections of this server before its listener closes gracefully: idle keep-alive connections
+     * are closed now, busy ones after their current answer, and no request from now on is kept alive (see
+     * {@link ConnectionDrain}).
+     */
+    public void drain() {
+        drain.start();
+    }
+
+    /** HTTP connections open now. */
+    int connections() {
+        return drain.size();
     }
 }
