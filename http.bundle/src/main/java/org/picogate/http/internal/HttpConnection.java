@@ -235,7 +235,7 @@ final class HttpConnection {
             return true;
         } catch (HttpException e) {
             if (response.committed()) {
-                stream.abort();
+                response.failAfterCommit();
                 return false;
             }
             if (e.status() == 413 || e.status() == 400) {
@@ -250,7 +250,7 @@ final class HttpConnection {
             LOG.log(Level.WARNING, () -> "request " + id + " " + request.method() + " " + request.target() + " from "
                     + request.remoteAddress() + " failed", failure);
             if (response.committed()) {
-                stream.abort();
+                response.failAfterCommit();
                 return false;
             }
             response.sendError(new HttpException(500, "request id " + id));

@@ -13,6 +13,7 @@ import org.picogate.http.HttpException;
 import org.picogate.http.Response;
 import org.picogate.http.internal.websocket.Handshake;
 import org.picogate.http.internal.websocket.WebSocketSession;
+import org.picogate.http.websocket.CloseCodes;
 import org.picogate.http.websocket.WebSocket;
 import org.picogate.http.websocket.WebSocketOptions;
 import org.picogate.scheduler.Scheduler;
@@ -204,6 +205,18 @@ final class ResponseImpl implements Response {
         stream.drain();
         webSocket = new WebSocketSession(stream, scheduler, options, accepted.subprotocol());
         return webSocket;
+    }
+
+    /**
+     * The handler failed after the head went out: a WebSocket is closed with 1011 (internal error); any other
+     * answer is cut off with a reset, so that its client cannot take a partial body for a whole one.
+     */
+    void failAfterCommit() {
+        if (webSocket != null) {
+            webSocket.finish(CloseCodes.INTERNAL_ERROR, "the server failed");
+        } else {
+            stream.abort();
+        }
     }
 
     /** Whether the connection was upgraded to a WebSocket: it is closed once {@link #finish()} returns. */

@@ -41,6 +41,8 @@ public final class WebSocketSession implements WebSocket {
     private final ReentrantLock sending = new ReentrantLock();
     private final Event ended;
     private volatile boolean closeSent;
+    /** Set by the close timer before it aborts the stream, so the failed read reports the timeout. */
+    private volatile boolean closeTimedOut;
     private volatile Message.Close end;
     /** Guarded by {@link #receiving}. */
     private boolean endReported;
@@ -136,9 +138,14 @@ public final class WebSocketSession implements WebSocket {
      * peer's close frame as {@link #close} does), and makes sure the connection is closed.
      */
     public void finish() {
+        finish(CloseCodes.NORMAL, "");
+    }
+
+    /** As {@link #finish()}, closing with {@code code}: 1011 when the handler failed. */
+    public void finish(int code, String reason) {
         try {
             if (end == null) {
-                close(CloseCodes.NORMAL, "");
+                close(code, reason);
             }
         } catch (IOException failed) {
             // the connection failed while closing: it is aborted below
@@ -167,7 +174,8 @@ public final class WebSocketSession implements WebSocket {
         } catch (ProtocolViolation violation) {
             fail(violation.closeCode(), violation.getMessage());
         } catch (IOException dropped) {
-            end(new Message.Close(CloseCodes.ABNORMAL, "the connection ended without a close frame"), false);
+            end(closeTimedOut ? timedOut()
+                    : new Message.Close(CloseCodes.ABNORMAL, "the connection ended without a close frame"), false);
         } catch (CancelledException cancelled) { // the read was cancelled: the stream is aborted
             end(new Message.Close(CloseCodes.ABNORMAL, "cancelled"), false);
             throw cancelled;
@@ -223,8 +231,13 @@ public final class WebSocketSession implements WebSocket {
     }
 
     private void closeTimedOut() {
+        closeTimedOut = true;
         stream.abort(); // first, without the lock: it ends a write blocked on a peer that stopped reading
-        end(new Message.Close(CloseCodes.ABNORMAL, "no close frame from the peer within " + closeTimeout), false);
+        end(timedOut(), false);
+    }
+
+    private Message.Close timedOut() {
+        return new Message.Close(CloseCodes.ABNORMAL, "no close frame from the peer within " + closeTimeout);
     }
 
     // ---- writing ----
