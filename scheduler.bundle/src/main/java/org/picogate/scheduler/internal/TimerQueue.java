@@ -20,6 +20,17 @@ final class TimerQueue {
     private TimerEntry[] heap = new TimerEntry[MIN_CAPACITY];
     private int size;
     private int nextSeq;
+    /**
+     * Real time: the timer thread sleeps in {@link #takeDue} until {@link #sleepsUntil}. A new head due no
+     * earlier needs no wake-up: the thread wakes by then anyway and looks at the heap again. Without this check,
+     * a head that is added and removed again quickly (a close's linger, a deadline per connection) woke the
+     * thread (a futex wake and a context switch) on every add, because once the earlier one is gone each new one
+     * is the head again, although the thread still sleeps until the one removed.
+     */
+    private boolean sleeping;
+    private long sleepsUntil;
+    /** How often {@link #add} woke the sleeping timer thread (for the test of the rule above). */
+    private long wakeUps;
 
     void add(TimerEntry entry, long deadline) {
         lock.lock();
@@ -31,7 +42,8 @@ final class TimerQueue {
             }
             place(entry, size++);
             siftUp(entry.index);
-            if (entry.index == 0) {
+            if (entry.index == 0 && !(sleeping && deadline - sleepsUntil >= 0)) {
+                wakeUps++;
                 headChanged.signal();
             }
         } finally {
@@ -118,7 +130,13 @@ final class TimerQueue {
                 }
                 long now = clock.nanoTime();
                 if (heap[0].deadline - now > 0) {
-                    headChanged.awaitNanos(heap[0].deadline - now);
+                    sleeping = true;
+                    sleepsUntil = heap[0].deadline;
+                    try {
+                        headChanged.awaitNanos(heap[0].deadline - now);
+                    } finally {
+                        sleeping = false;
+                    }
                     continue;
                 }
                 int n = 0;
@@ -132,6 +150,25 @@ final class TimerQueue {
             }
         } catch (InterruptedException stop) {
             return 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Until when the timer thread sleeps in {@link #takeDue}, or {@code fallback} if it does not. */
+    long sleepsUntil(long fallback) {
+        lock.lock();
+        try {
+            return sleeping ? sleepsUntil : fallback;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long wakeUps() {
+        lock.lock();
+        try {
+            return wakeUps;
         } finally {
             lock.unlock();
         }

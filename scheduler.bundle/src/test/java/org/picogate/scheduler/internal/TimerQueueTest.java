@@ -140,4 +140,39 @@ class TimerQueueTest {
         assertEquals("even98", rest.get(0));
         assertEquals("even0", rest.get(49));
     }
+
+    @Test
+    void aNewHeadWakesTheSleepingTimerThreadOnlyIfItIsDueBeforeTheThreadWakesAnyway() throws InterruptedException {
+        long second = 1_000_000_000L;
+        org.picogate.scheduler.Clock frozen = () -> 0; // nothing ever falls due
+        Thread timerThread = Thread.ofPlatform().start(() -> queue.takeDue(frozen, new TimerEntry[8]));
+        try {
+            Named first = new Named("first@1000s");
+            queue.add(first, 1000 * second);
+            awaitSleepUntil(1000 * second);
+            long wakeUps = queue.wakeUps();
+
+            assertTrue(queue.remove(first)); // the thread still sleeps until 1000 s
+            queue.add(new Named("later@2000s"), 2000 * second); // the head now, but due after that
+            queue.add(new Named("same@1000s"), 1000 * second);
+            assertEquals(wakeUps, queue.wakeUps());
+            assertEquals(1000 * second, queue.sleepsUntil(-1));
+
+            queue.add(new Named("earlier@500s"), 500 * second);
+            assertEquals(wakeUps + 1, queue.wakeUps());
+            awaitSleepUntil(500 * second); // woken, it sleeps until the new head
+        } finally {
+            timerThread.interrupt();
+            timerThread.join();
+        }
+    }
+
+    /** Waits until the timer thread sleeps until {@code deadline} (giving up after a few seconds, then failing). */
+    private void awaitSleepUntil(long deadline) {
+        long giveUp = System.nanoTime() + 5_000_000_000L;
+        while (queue.sleepsUntil(-1) != deadline && System.nanoTime() - giveUp < 0) {
+            Thread.yield();
+        }
+        assertEquals(deadline, queue.sleepsUntil(-1));
+    }
 }
