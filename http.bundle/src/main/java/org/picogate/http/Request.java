@@ -3,6 +3,8 @@ package org.picogate.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -53,4 +55,53 @@ public interface Request {
     InputStream bodyStream();
 
     SocketAddress remoteAddress();
+
+    // ---- helpers: query, form, JSON, cookies ----
+
+    /**
+     * The first value of the query parameter {@code name}, or {@code null}. The query is parsed as Python's
+     * {@code urllib.parse.parse_qs} does with its defaults: parameters separated by {@code &} only, {@code +} is
+     * a space, percent-escapes are decoded as UTF-8, and a parameter with an empty value ({@code a=} or a bare
+     * {@code a}) is dropped ({@code keep_blank_values=False}).
+     *
+     * @throws HttpException 400 for a bad percent-escape or bytes that are not UTF-8, or more than 1000 parameters
+     */
+    String query(String name);
+
+    /** Every value of the query parameter {@code name}, in the order sent; empty if none. As {@link #query}. */
+    List<String> queryAll(String name);
+
+    /** Every query parameter, by name in the order first sent, each with its values. Unmodifiable. */
+    Map<String, List<String>> queryMap();
+
+    /**
+     * The submitted form: {@code application/x-www-form-urlencoded} (the query's rules) or
+     * {@code multipart/form-data} (RFC 7578; files above 64 KiB go to a temporary file, deleted when the request
+     * ends). Reads the body at the first call.
+     *
+     * @throws HttpException 415 for another content type; 400 for a malformed form; 413 when it is over the body
+     *         limit or a form limit (parameters, parts, part size, part headers)
+     */
+    Form form() throws IOException;
+
+    /**
+     * The JSON body bound to {@code type} by jackson-jr (a bean with setters or public fields, a record, a
+     * {@code Map}, a {@code List}, {@code String}...).
+     *
+     * @throws HttpException 415 unless the content type is {@code application/json} (or {@code +json}); 400 for
+     *         malformed JSON or JSON that does not fit the type (the reason says where); 413 over the body limit
+     */
+    <T> T json(Class<T> type) throws IOException;
+
+    /**
+     * The JSON body as a tree: {@code Map<String, Object>}, {@code List<Object>}, {@code String}, a number, a
+     * boolean or {@code null}. As {@link #json(Class)}.
+     */
+    Object json() throws IOException;
+
+    /** The value of the cookie {@code name} the client sent (the first if it sent several), or {@code null}. */
+    String cookie(String name);
+
+    /** Every cookie the client sent, by name (the first value of each), in the order sent. Unmodifiable. */
+    Map<String, String> cookies();
 }

@@ -2,7 +2,9 @@ package org.picogate.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.picogate.http.websocket.WebSocket;
@@ -67,4 +69,40 @@ public interface Response {
 
     /** Whether the head has been written (headers and status are final). */
     boolean committed();
+
+    // ---- helpers ----
+
+    /** Sends {@code value} as JSON (jackson-jr), with {@code Content-Type: application/json} (picoweb's jsonify). */
+    void json(Object value) throws IOException;
+
+    /** Sends {@code html} encoded as UTF-8 with {@code Content-Type: text/html; charset=utf-8}. */
+    void html(String html) throws IOException;
+
+    /** Redirects with 302 Found to {@code location} (a URL, absolute or relative; non-ASCII is percent-encoded). */
+    void redirect(String location) throws IOException;
+
+    /**
+     * Redirects with {@code status}: 301, 302, 303 (see other, after a POST), 307 or 308 (method and body kept).
+     *
+     * @throws IllegalArgumentException for another status
+     */
+    void redirect(int status, String location) throws IOException;
+
+    /**
+     * A writer for a text body in UTF-8, streamed as {@link #output()} is; sets {@code text/plain; charset=utf-8}
+     * unless a type was set. Closing it ends the response.
+     */
+    Writer writer() throws IOException;
+
+    /** Adds a {@code Set-Cookie} header for {@code cookie}. */
+    Response cookie(Cookie cookie);
+
+    /**
+     * Starts server-sent events with a heartbeat comment every 15 seconds of silence: status 200,
+     * {@code Content-Type: text/event-stream}, {@code Cache-Control: no-cache}, streamed.
+     */
+    EventStream sse() throws IOException;
+
+    /** As {@link #sse()}, with a heartbeat after {@code heartbeat} of silence ({@link Duration#ZERO}: none). */
+    EventStream sse(Duration heartbeat) throws IOException;
 }

@@ -33,7 +33,10 @@ public final class HttpServerCore implements StreamHandler {
 
     @Override
     public void handle(Stream stream) throws Exception {
-        new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain).serve();
+        new ConnectionContext().run(() -> {
+            new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain).serve();
+            return null;
+        });
     }
 
     /**

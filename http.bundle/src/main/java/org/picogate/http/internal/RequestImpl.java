@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
+import org.picogate.http.Form;
 import org.picogate.http.Headers;
 import org.picogate.http.HttpException;
 import org.picogate.http.Request;
+import org.picogate.http.internal.forms.FormData;
+import org.picogate.http.internal.forms.FormLimits;
+import org.picogate.http.internal.forms.MultipartParser;
+import org.picogate.http.internal.forms.QueryStrings;
+import org.picogate.http.internal.forms.TempFiles;
 import org.picogate.http.internal.routing.PathParameters;
 import org.picogate.streams.Stream;
 
@@ -25,11 +32,32 @@ final class RequestImpl implements Request, PathParameters {
     private final long maxBody;
     private InputStream body;
     private Map<String, String> params = Map.of();
+    private final FormLimits formLimits;
+    /** Where uploads go: the connection's (deleted after the answer), or this request's own outside a server. */
+    private final TempFiles tempFiles;
+    /** A view for an error handler: the head only, the body is not to be read (the connection owns what is left). */
+    private final boolean headOnly;
+    private Map<String, List<String>> query;
+    private Form form;
+    private Map<String, String> cookies;
 
     RequestImpl(RequestHead head, Stream stream, long maxBody) {
+        this(head, stream, maxBody, FormLimits.DEFAULTS, false);
+    }
+
+    RequestImpl(RequestHead head, Stream stream, long maxBody, FormLimits formLimits, boolean headOnly) {
         this.head = head;
         this.stream = stream;
         this.maxBody = maxBody;
+        this.formLimits = formLimits;
+        this.headOnly = headOnly;
+        ConnectionContext context = ConnectionContext.current();
+        this.tempFiles = context == null ? new TempFiles() : context.tempFiles();
+    }
+
+    /** The head of a request without its body, for an error handler. */
+    static RequestImpl headOnly(RequestHead head, Stream stream) {
+        return new RequestImpl(head, stream, 0, FormLimits.DEFAULTS, true);
     }
 
     @Override
@@ -79,6 +107,9 @@ final class RequestImpl implements Request, PathParameters {
 
     @Override
     public InputStream bodyStream() {
+        if (headOnly) {
+            throw new IllegalStateException("an error handler cannot read the request body");
+        }
         if (body == null) {
             if (head.expectContinue() && !(head.framing() instanceof BodyFraming.None)) {
                 try {
@@ -137,5 +168,83 @@ final class RequestImpl implements Request, PathParameters {
 
     RequestHead head() {
         return head;
+    }
+
+    // ---- helpers: query, form, JSON, cookies ----
+
+    @Override
+    public String query(String name) {
+        List<String> values = queryMap().get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    @Override
+    public List<String> queryAll(String name) {
+        return queryMap().getOrDefault(name, List.of());
+    }
+
+    @Override
+    public Map<String, List<String>> queryMap() {
+        if (query == null) {
+            query = QueryStrings.parseQuery(head.rawQuery(), formLimits.maxParameters());
+        }
+        return query;
+    }
+
+    @Override
+    public Form form() throws IOException {
+        if (form == null) {
+            MediaType type = MediaType.parse(header("Content-Type"));
+            if (type.essence().equals("application/x-www-form-urlencoded")) {
+                byte[] b = body();
+                form = FormData.ofFields(QueryStrings.parse(b, 0, b.length, formLimits.maxParameters(), 413));
+            } else if (type.essence().equals("multipart/form-data")) {
+                form = MultipartParser.parse(bodyStream(), type.parameter("boundary"), formLimits, tempFiles);
+            } else if (type.essence().isEmpty() && head.framing() instanceof BodyFraming.None) {
+                form = FormData.ofFields(Map.of()); // nothing was submitted (a GET)
+            } else {
+                throw new HttpException(415, "a form is application/x-www-form-urlencoded or multipart/form-data"
+                        + (type.essence().isEmpty() ? "" : ", not " + type.essence()));
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public <T> T json(Class<T> type) throws IOException {
+        return JsonCodec.read(jsonBody(), type);
+    }
+
+    @Override
+    public Object json() throws IOException {
+        return JsonCodec.read(jsonBody());
+    }
+
+    /** The body, once the content type says it is JSON. */
+    private byte[] jsonBody() throws IOException {
+        MediaType type = MediaType.parse(header("Content-Type"));
+        if (!type.isJson()) {
+            throw new HttpException(415, "expected application/json"
+                    + (type.essence().isEmpty() ? "" : ", not " + type.essence()));
+        }
+        return body();
+    }
+
+    @Override
+    public String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    @Override
+    public Map<String, String> cookies() {
+        if (cookies == null) {
+            cookies = CookieHeader.parse(head.headers().all("Cookie"));
+        }
+        return cookies;
+    }
+
+    /** The temporary files of this request's uploads (the connection's when it runs in a server). */
+    TempFiles tempFiles() {
+        return tempFiles;
     }
 }

@@ -2,13 +2,19 @@ package org.picogate.http.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.picogate.http.Cookie;
+import org.picogate.http.ErrorHandler;
+import org.picogate.http.EventStream;
 import org.picogate.http.HttpException;
 import org.picogate.http.Response;
 import org.picogate.http.internal.websocket.Handshake;
@@ -42,6 +48,11 @@ final class ResponseImpl implements Response {
     private boolean committed;
     private boolean finished;
     private BodyOutput output;
+    /** The connection's upload files; {@code null} outside a server (unit tests). */
+    private final ConnectionContext context = ConnectionContext.current();
+    private Writer writer;
+    private EventStreamImpl events;
+    private ErrorHandler errorHandler = DefaultErrorHandler.INSTANCE;
     /** For a WebSocket's close timer and waits; {@code null} where no upgrade is possible (a refusal). */
     private final Scheduler scheduler;
     /** Set once the request was upgraded: the connection then carries WebSocket frames, never HTTP again. */
@@ -172,6 +183,83 @@ final class ResponseImpl implements Response {
     @Override
     public boolean committed() {
         return committed;
+    }
+
+    // ---- helpers ----
+
+    /** How long {@link #sse()} waits in silence before a heartbeat comment (proxies often cut at 30-60 s). */
+    static final Duration SSE_HEARTBEAT = Duration.ofSeconds(15);
+
+    @Override
+    public void json(Object value) throws IOException {
+        byte[] body = JsonCodec.write(value);
+        if (headerValue("Content-Type") == null) {
+            contentType("application/json");
+        }
+        send(body);
+    }
+
+    @Override
+    public void html(String html) throws IOException {
+        Objects.requireNonNull(html, "html");
+        contentType("text/html; charset=utf-8");
+        send(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void redirect(String location) throws IOException {
+        redirect(302, location);
+    }
+
+    @Override
+    public void redirect(int status, String location) throws IOException {
+        Objects.requireNonNull(location, "location");
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            throw new IllegalArgumentException("a redirect is 301, 302, 303, 307 or 308, not " + status);
+        }
+        status(status);
+        header("Location", Locations.encode(location));
+        send(new byte[0]);
+    }
+
+    @Override
+    public Writer writer() throws IOException {
+        if (writer == null) {
+            if (output == null && headerValue("Content-Type") == null) {
+                contentType("text/plain; charset=utf-8");
+            }
+            writer = new OutputStreamWriter(output(), StandardCharsets.UTF_8);
+        }
+        return writer;
+    }
+
+    @Override
+    public Response cookie(Cookie cookie) {
+        Objects.requireNonNull(cookie, "cookie");
+        return addHeader("Set-Cookie", CookieHeader.setCookie(cookie));
+    }
+
+    @Override
+    public EventStream sse() throws IOException {
+        return sse(SSE_HEARTBEAT);
+    }
+
+    @Override
+    public EventStream sse(Duration heartbeat) throws IOException {
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("negative heartbeat");
+        }
+        requireNotCommitted();
+        header("Content-Type", "text/event-stream");
+        header("Cache-Control", "no-cache");
+        header("X-Accel-Buffering", "no"); // a buffering proxy (nginx) would hold events back
+        events = new EventStreamImpl(output(), scheduler, heartbeat);
+        return events;
+    }
+
+    /** The error handler {@link #sendError} calls; the whiteboard sets an app's own here. */
+    void errorHandler(ErrorHandler handler) {
+        errorHandler = Objects.requireNonNull(handler, "handler");
     }
 
     @Override
@@ -314,6 +402,21 @@ final class ResponseImpl implements Response {
 
     /** Ends the response if the handler left it open: an empty 204 (or its status), or the end of its stream. */
     void finish() throws IOException {
+        try {
+            finishBody();
+        } finally {
+            if (context != null) {
+                context.tempFiles().deleteAll(); // the uploads of this request
+            }
+        }
+    }
+
+    private void finishBody() throws IOException {
+        if (events != null) {
+            events.close(); // stops its heartbeat; never throws for a client that has gone
+        } else if (writer != null) {
+            writer.flush(); // what the encoder still holds
+        }
         if (webSocket != null) {
             webSocket.finish();
         } else if (output != null) {
@@ -433,8 +536,28 @@ final class ResponseImpl implements Response {
             }
         }
         status = e.status();
-        contentType("text/plain; charset=utf-8");
-        send(e.status() + " " + StatusLines.reason(e.status()) + (e.getMessage() == null ? "" : ": "
-                + e.getMessage()) + "\n");
+        List<String> kept = List.copyOf(names);
+        List<String> keptValues = List.copyOf(values);
+        RequestImpl head = RequestImpl.headOnly(request, stream);
+        if (errorHandler != DefaultErrorHandler.INSTANCE) {
+            try {
+                errorHandler.handle(head, this, e);
+            } catch (IOException | RuntimeException failed) {
+                if (committed) {
+                    throw failed;
+                }
+                HttpConnection.LOG.log(System.Logger.Level.WARNING, "the error handler failed for " + e.status()
+                        + "; the default page went out", failed);
+            }
+            if (committed) {
+                return;
+            }
+            names.clear(); // start again from what the error needs
+            values.clear();
+            names.addAll(kept);
+            values.addAll(keptValues);
+            status = e.status();
+        }
+        DefaultErrorHandler.INSTANCE.handle(head, this, e);
     }
 }

@@ -6,8 +6,11 @@ import static org.picogate.http.internal.websocket.WebSocketTestClient.close;
 import static org.picogate.http.internal.websocket.WebSocketTestClient.text;
 
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.picogate.http.Handler;
 import org.picogate.http.internal.websocket.WebSocketTestClient;
 import org.picogate.http.websocket.CloseCodes;
@@ -19,6 +22,7 @@ import org.picogate.http.websocket.WebSocketOptions;
  * The upgrade through the HTTP connection loop: the 101 answer, refusals that keep HTTP going, and a connection
  * that is never read as HTTP again once it carries WebSocket frames.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS) // a guard: a regression that leaves a read waiting fails, not hangs
 class WebSocketUpgradeTest {
     private static final String UPGRADE = """
             GET /ws HTTP/1.1\r

@@ -18,10 +18,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.picogate.http.websocket.CloseCodes;
@@ -36,6 +38,7 @@ import org.picogate.streams.testing.Pipe;
  * The server's WebSocket over an in-memory pipe on virtual time: messages, fragments, control frames, every rule
  * a client can break (each answered with its close code), and both closing handshakes with their timeout.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS) // a guard: a regression that leaves a read waiting fails, not hangs
 class WebSocketSessionTest {
     private static final int MAX = 1000;
 

@@ -1,0 +1,71 @@
+package org.picogate.http.internal;
+
+import java.io.IOException;
+
+import org.picogate.http.HttpException;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.jr.ob.JSON;
+
+/**
+ * JSON in and out through jackson-jr (small, no annotations needed, reads records, beans and plain collections).
+ * One shared {@link JSON}: it is immutable and caches what it learns about each class.
+ */
+final class JsonCodec {
+    private static final JSON JSON_CODEC = JSON.std;
+
+    private JsonCodec() {
+    }
+
+    /**
+     * Reads {@code body} as {@code type}.
+     *
+     * @throws HttpException 400 for malformed JSON or JSON that does not fit the type: the reason is the parser's
+     *         first message line and where (line, column), never a stack trace
+     */
+    static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return JSON_CODEC.beanFrom(type, body);
+        } catch (JsonProcessingException e) {
+            throw new HttpException(400, reason(e));
+        } catch (IOException e) {
+            throw new HttpException(400, "malformed JSON");
+        }
+    }
+
+    /** Reads {@code body} as a tree of maps, lists, strings, numbers, booleans and nulls. */
+    static Object read(byte[] body) {
+        try {
+            return JSON_CODEC.anyFrom(body);
+        } catch (JsonProcessingException e) {
+            throw new HttpException(400, reason(e));
+        } catch (IOException e) {
+            throw new HttpException(400, "malformed JSON");
+        }
+    }
+
+    /** {@code value} as JSON bytes (UTF-8). */
+    static byte[] write(Object value) throws IOException {
+        return JSON_CODEC.asBytes(value);
+    }
+
+    /** "bad JSON: <first line of the message> at line L, column C". */
+    static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            message = "cannot be read";
+        }
+        int eol = message.indexOf('\n');
+        if (eol >= 0) {
+            message = message.substring(0, eol);
+        }
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "...";
+        }
+        JsonLocation where = e.getLocation();
+        String at = where == null || where.getLineNr() < 0 ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return "bad JSON: " + message + at;
+    }
+}

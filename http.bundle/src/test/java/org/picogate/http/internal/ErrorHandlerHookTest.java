@@ -1,0 +1,67 @@
+package org.picogate.http.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.picogate.http.HttpException;
+
+/** The hook for an app's own error pages: used when it answers, the default page when it fails or stays silent. */
+class ErrorHandlerHookTest extends PipeFixture {
+
+    private ResponseImpl response() throws IOException {
+        client.write(bytes("GET /x HTTP/1.1\r\nHost: gw\r\nAccept: text/html\r\n\r\n"));
+        client.drain();
+        RequestHead head = RequestParser.readHead(server, HttpLimits.DEFAULTS);
+        return new ResponseImpl(server, head, true, new DateHeader(), new FileResponder(true));
+    }
+
+    private String answer() throws IOException {
+        server.drain();
+        client.shutdownOutput();
+        server.close();
+        return new String(client.read(100_000), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anAppsErrorHandlerAnswersWithTheRequestHeadAtHand() throws Exception {
+        ResponseImpl response = response();
+        response.errorHandler((req, resp, error) -> resp.contentType("text/plain")
+                .send("custom " + error.status() + " for " + req.path() + " " + resp.status()));
+        response.sendError(new HttpException(404, "gone"));
+        assertThat(answer()).startsWith("HTTP/1.1 404 Not Found\r\n").endsWith("\r\n\r\ncustom 404 for /x 404");
+    }
+
+    @Test
+    void theRequestBodyIsOutOfReachOfAnErrorHandler() throws Exception {
+        ResponseImpl response = response();
+        response.errorHandler((req, resp, error) -> req.bodyStream());
+        response.sendError(new HttpException(400, "bad"));
+        assertThat(answer()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("<h1>400 Bad Request</h1>");
+    }
+
+    @Test
+    void aSilentOrFailingErrorHandlerGivesTheDefaultPageWithoutItsHeaders() throws Exception {
+        ResponseImpl response = response();
+        response.errorHandler((req, resp, error) -> {
+            resp.header("X-Half", "done").status(418);
+            throw new IllegalStateException("error handler failure (expected by the test)");
+        });
+        response.sendError(new HttpException(503, "later"));
+        assertThat(answer()).startsWith("HTTP/1.1 503 Service Unavailable\r\n").doesNotContain("X-Half")
+                .contains("<p>later</p>");
+
+        openPipeAgain();
+        ResponseImpl silent = response();
+        silent.errorHandler((req, resp, error) -> { });
+        silent.sendError(new HttpException(404, null));
+        assertThat(answer()).startsWith("HTTP/1.1 404 Not Found\r\n").contains("<h1>404 Not Found</h1>");
+    }
+
+    private void openPipeAgain() throws Exception {
+        closePipe();
+        openPipe();
+    }
+}
