@@ -30,7 +30,10 @@ import org.picogate.streams.StreamState;
  *
  * <p>Writing: small writes are copied into {@link #out}; a write that would take it past the high-water mark
  * goes to the transport at once together with what is buffered, as one gathering write that blocks the task
- * while the kernel is full. {@link #drain()} writes what is buffered.
+ * while the kernel is full. So does a big write (at least {@link #BIG_WRITE} bytes) that does not fit in
+ * {@link #out} as it is: copying it would cost a copy and a grown buffer per stream (an HTTP response head
+ * and its file body went out as one copy of both), for no fewer system calls. {@link #drain()} writes what is
+ * buffered.
  *
  * <p>State changes (see {@link StreamState}) happen under {@link #stateLock}; the reading side and the writing
  * side may be used by two tasks at once.
@@ -38,6 +41,8 @@ import org.picogate.streams.StreamState;
 public final class BufferedStream implements Stream {
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] LF = { '\n' };
+    /** A write this big that does not fit in the output buffer goes out at once instead of growing it. */
+    static final int BIG_WRITE = 1024;
 
     private final Transport transport;
     private final Scheduler scheduler;
@@ -338,10 +343,15 @@ public final class BufferedStream implements Stream {
         writeLock.lock();
         try {
             requireWritable();
-            if (outLength + total <= settings.highWaterMark()) {
+            long buffered = outLength + total;
+            if (buffered <= settings.highWaterMark() && (total < BIG_WRITE || buffered <= out.length)) {
                 for (ByteBuffer b : srcs) {
                     append(b);
                 }
+                return;
+            }
+            if (outLength == 0) {
+                writeToTransport(srcs, total);
                 return;
             }
             ByteBuffer[] all = new ByteBuffer[srcs.length + 1];
@@ -508,14 +518,28 @@ public final class BufferedStream implements Stream {
 
     /** After our FIN: reads and drops input until the peer's EOF, at most the linger time and byte count. */
     private void lingerForPeerEof() throws IOException {
-        Timer timer = settings.linger().isZero() ? null : scheduler.callLater(settings.linger(), transport::close);
+        if (settings.linger().isZero()) {
+            return;
+        }
+        ByteBuffer sink = ByteBuffer.wrap(in);
+        inPos = inLimit = 0;
+        long left = settings.lingerMaxBytes();
+        // Most peers have sent their FIN by now (an HTTP client that read its answer): when it is there already,
+        // the linger needs no timer (a schedule and a cancel on the scheduler's timer heap per connection).
+        for (int n; left > 0; left -= n) {
+            n = transport.readIfReady(sink.clear());
+            if (n == -1) {
+                inputEnded = true;
+                return;
+            }
+            if (n <= 0) {
+                break; // nothing there yet, or the transport cannot tell: wait for it, bounded
+            }
+        }
+        Timer timer = scheduler.callLater(settings.linger(), transport::close);
         try {
-            ByteBuffer sink = ByteBuffer.wrap(in);
-            long left = settings.lingerMaxBytes();
-            inPos = inLimit = 0;
-            while (left > 0 && !settings.linger().isZero()) {
-                sink.clear();
-                int n = transport.read(sink);
+            while (left > 0) {
+                int n = transport.read(sink.clear());
                 if (n < 0) {
                     inputEnded = true;
                     break;
@@ -525,9 +549,7 @@ public final class BufferedStream implements Stream {
         } catch (IOException lingerEndedOrPeerReset) {
             // the linger timer closed the transport, or the peer reset: either way we are done
         } finally {
-            if (timer != null) {
-                timer.cancel();
-            }
+            timer.cancel();
         }
     }
 

@@ -17,7 +17,9 @@ final class SocketTransport implements Transport {
 
     SocketTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
-        channel.configureBlocking(true);
+        if (!channel.isBlocking()) {
+            channel.configureBlocking(true); // accepted channels are blocking already: spare the fcntl
+        }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         this.remote = channel.getRemoteAddress();
         this.local = channel.getLocalAddress();
@@ -30,6 +32,23 @@ final class SocketTransport implements Transport {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         return channel.read(dst);
+    }
+
+    /**
+     * On a virtual thread only: the JDK keeps the socket of a virtual thread non-blocking underneath, so switching
+     * the channel's mode is a field write, not a system call (on a platform thread it would be four).
+     */
+    @Override
+    public int readIfReady(ByteBuffer dst) throws IOException {
+        if (!Thread.currentThread().isVirtual()) {
+            return NOT_KNOWN;
+        }
+        channel.configureBlocking(false);
+        try {
+            return channel.read(dst);
+        } finally {
+            channel.configureBlocking(true);
+        }
     }
 
     @Override

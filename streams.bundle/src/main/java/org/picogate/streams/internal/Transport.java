@@ -19,8 +19,19 @@ public interface Transport {
     default void handshake() throws IOException {
     }
 
+    /** What {@link #readIfReady} returns when it cannot tell without waiting. */
+    int NOT_KNOWN = -2;
+
     /** Reads at least one byte into {@code dst}, or returns -1 at end of input. */
     int read(ByteBuffer dst) throws IOException;
+
+    /**
+     * Reads what has arrived, without waiting: the bytes read, 0 if none are there yet, -1 at end of input; or
+     * {@link #NOT_KNOWN} (nothing read) where the transport cannot tell without waiting, as by default.
+     */
+    default int readIfReady(ByteBuffer dst) throws IOException {
+        return NOT_KNOWN;
+    }
 
     /** Writes every remaining byte of {@code srcs}, in order. */
     void write(ByteBuffer[] srcs) throws IOException;
