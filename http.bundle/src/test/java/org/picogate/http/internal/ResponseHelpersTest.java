@@ -153,8 +153,8 @@ class ResponseHelpersTest {
         assertThat(http.client.readLine(10)).isEqualTo("0"); // the last chunk: the handler returned
         assertThat(http.client.readLine(10)).isEmpty();
         http.clock.advance(Duration.ofSeconds(30)); // no heartbeat after the end
-        http.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
         handler.set((req, resp) -> resp.send("next"));
+        http.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
         assertThat(http.read().body()).isEqualTo("next");
     }
 
