@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the notes app, PID {@code org.picogate.notes}. */
-@ObjectClassDefinition(pid = "org.picogate.notes", name = "Picogate notes",
+@ObjectClassDefinition(id = NotesApp.PID, name = "Picogate notes",
         description = "The notes demo app: where it keeps its notes and how long they may be")
 @interface NotesConfig {
 

@@ -23,8 +23,24 @@ final class Pages {
     /** The package jte-maven-plugin generates the template classes in (pom.xml). */
     static final String TEMPLATE_PACKAGE = "org.picogate.notes.internal.templates";
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            Pages.class.getClassLoader(), TEMPLATE_PACKAGE);
+    private final TemplateEngine engine = precompiledEngine();
+
+    /**
+     * jte 3.2's engine for precompiled classes without a class folder ignores the class loader it is given and
+     * keeps the thread's context class loader of the moment: in a framework that is whatever the activating
+     * thread had (SCR's), which cannot see this bundle's classes. So it is created with ours as that loader.
+     */
+    private static TemplateEngine precompiledEngine() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader bundle = Pages.class.getClassLoader();
+        thread.setContextClassLoader(bundle);
+        try {
+            return TemplateEngine.createPrecompiled(null, ContentType.Html, bundle, TEMPLATE_PACKAGE);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
 
     /** Renders page {@code template} (such as {@code "list.jte"}) into {@code output}. */
     void render(String template, Map<String, Object> parameters, TemplateOutput output) {

@@ -3,6 +3,8 @@ package org.picogate.notes.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,23 @@ class PagesTest {
                 .contains("2026-11-29 11:15 UTC");
         assertThat(render("view.jte", Map.of("base", "", "note", new Note(1, "t", "c", at, at))))
                 .doesNotContain("changed");
+    }
+
+    @Test
+    void templatesLoadThroughThisBundlesLoaderWhateverTheContextLoaderOfTheCreatingThread() throws Exception {
+        // in Felix, SCR activates the app on a thread whose context loader cannot see the bundle's classes
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        Pages created;
+        try (URLClassLoader blind = new URLClassLoader(new URL[0], null)) {
+            thread.setContextClassLoader(blind);
+            created = new Pages();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        StringOutput out = new StringOutput();
+        created.render("list.jte", Map.of("base", "", "notes", List.of()), out);
+        assertThat(out.toString()).contains("No notes yet.");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.picogate.notes.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.picogate.http.App;
+import org.picogate.http.Routes;
+import org.picogate.notes.internal.data.Database;
+import org.picogate.notes.internal.data.NoteLimits;
+import org.picogate.notes.internal.data.NoteStore;
+
+/**
+ * The notes app (a port of notes-pico), served by the HTTP whiteboard as an {@link App}: the pages
+ * ({@link NotePages}), the JSON API ({@link NotesApi}) and its style sheet under {@code /static}. It opens its
+ * SQLite file when it starts (immediately, so a file it cannot use shows at the gateway's start) and closes it
+ * when it stops; a new configuration starts it again (DS), on the new file if that changed.
+ */
+@Component(service = App.class, immediate = true, configurationPid = NotesApp.PID)
+@Designate(ocd = NotesConfig.class)
+public final class NotesApp implements App {
+
+    static final String PID = "org.picogate.notes";
+
+    private final Database database;
+    private final NotePages pages;
+    private final NotesApi api;
+    private final Path statics;
+
+    @Activate
+    public NotesApp(BundleContext context, NotesConfig config) throws SQLException, IOException {
+        NoteLimits limits = new NoteLimits(config.maxTitleLength(), config.maxContentLength());
+        String base = prefix(config.picogate_http_prefix());
+        File data = context.getDataFile("static");
+        this.statics = StaticAssets.copyTo(data != null ? data.toPath() : Files.createTempDirectory("notes-static"));
+        this.database = Database.open(Path.of(config.databaseFile()).toAbsolutePath());
+        try {
+            NoteStore store = NoteStore.open(database, Clock.systemUTC());
+            this.pages = new NotePages(store, new Pages(), limits, base);
+            this.api = new NotesApi(store, limits, base);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The prefix as links need it: empty at the root, else starting with one slash and ending without. */
+    static String prefix(String configured) {
+        String prefix = configured == null ? "" : configured.strip();
+        while (prefix.endsWith("/")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix.isEmpty() || prefix.startsWith("/") ? prefix : "/" + prefix;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        pages.addTo(routes);
+        api.addTo(routes);
+        routes.statics("/static", statics);
+    }
+
+    @Deactivate
+    void stop() throws SQLException {
+        database.close();
+    }
+}
