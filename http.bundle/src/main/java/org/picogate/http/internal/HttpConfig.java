@@ -53,6 +53,11 @@ public @interface HttpConfig {
             description = "How long in-flight requests may take to finish when the server stops or moves.")
     long shutdownGraceMillis() default 10000;
 
+    @AttributeDefinition(name = "Access log",
+            description = "One line per request (combined log format plus the microseconds it took) to the OSGi Log "
+                    + "service, logger org.picogate.http.access at AUDIT level (always recorded); off by default.")
+    boolean accessLog() default false;
+
     @AttributeDefinition(name = "Static directory",
             description = "Directory served under the static prefix; empty serves no files.")
     String staticDir() default "";

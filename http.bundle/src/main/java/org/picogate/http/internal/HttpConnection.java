@@ -48,6 +48,8 @@ final class HttpConnection {
     private final FileResponder files;
     private final AtomicLong requestIds;
     private final ConnectionDrain drain;
+    /** Supplies the access log, or {@code null} while it is off. */
+    private final Supplier<AccessLog> accessLog;
     private final ReentrantLock phaseLock = new ReentrantLock();
     private Phase phase = Phase.NEW;
 
@@ -64,7 +66,8 @@ final class HttpConnection {
     }
 
     HttpConnection(Stream stream, Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
-            DateHeader date, FileResponder files, AtomicLong requestIds, ConnectionDrain drain) {
+            DateHeader date, FileResponder files, AtomicLong requestIds, ConnectionDrain drain,
+            Supplier<AccessLog> accessLog) {
         this.stream = stream;
         this.scheduler = scheduler;
         this.limits = limits;
@@ -73,6 +76,7 @@ final class HttpConnection {
         this.files = files;
         this.requestIds = requestIds;
         this.drain = drain;
+        this.accessLog = accessLog;
     }
 
     void serve() throws IOException {
@@ -99,7 +103,10 @@ final class HttpConnection {
             if (!becomeBusy()) {
                 return; // closed by the retiring task meanwhile: this request gets no answer, and may be retried
             }
-            RequestHead head = readHead(deadline, l);
+            AccessLog log = accessLog.get(); // null while off: then nothing below reads a clock for it
+            long started = log == null ? 0 : scheduler.clock().nanoTime();
+            long sentBefore = log == null ? 0 : stream.bytesOut();
+            RequestHead head = readHead(deadline, l, log, started);
             if (head == null) {
                 return;
             }
@@ -113,14 +120,17 @@ final class HttpConnection {
                 // it (a router would otherwise answer 404 for the path "*").
                 response.header("Allow", SERVER_WIDE_ALLOW).send(new byte[0]);
             } else if (!answer(request, response)) {
+                logRequest(log, head, response.status(), started, sentBefore);
                 return;
             }
             response.finish();
             if (response.upgraded()) {
+                logRequest(log, head, response.status(), started, sentBefore);
                 return; // a WebSocket: finish() ended it and closed the stream, which is no longer HTTP
             }
             boolean aligned = response.keepAlive() && request.skipRest(SKIP_LIMIT);
             stream.drain();
+            logRequest(log, head, response.status(), started, sentBefore);
             if (!aligned) {
                 stream.close();
                 return;
@@ -196,7 +206,8 @@ final class HttpConnection {
      * The next request head, read within the header timeout from its first byte; or {@code null} when the
      * connection is done (cut off for slowness, or refused).
      */
-    private RequestHead readHead(ConnectionDeadline deadline, HttpLimits l) throws IOException {
+    private RequestHead readHead(ConnectionDeadline deadline, HttpLimits l, AccessLog log, long started)
+            throws IOException {
         if (!deadline.expireAfter(l.headerTimeout())) {
             return null;
         }
@@ -205,7 +216,9 @@ final class HttpConnection {
             head = RequestParser.readHead(stream, l);
         } catch (HttpException refused) {
             if (deadline.clear()) {
+                long sentBefore = stream.bytesOut();
                 refuse(refused);
+                logRequest(log, null, refused.status(), started, sentBefore);
             }
             return null;
         } catch (IOException e) {
@@ -215,6 +228,14 @@ final class HttpConnection {
             throw e;
         }
         return deadline.clear() ? head : null; // the deadline passed as the head ended: aborted anyway
+    }
+
+    /** One access log line, if the log is on ({@code log} not null); {@code head} null for a refused request. */
+    private void logRequest(AccessLog log, RequestHead head, int status, long started, long sentBefore) {
+        if (log != null) {
+            log.request(stream.remoteAddress(), head, status, stream.bytesOut() - sentBefore,
+                    (scheduler.clock().nanoTime() - started) / 1000);
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

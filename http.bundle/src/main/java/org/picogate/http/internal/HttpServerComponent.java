@@ -19,6 +19,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.LoggerFactory;
 import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
 import org.picogate.scheduler.Scheduler;
@@ -42,6 +45,13 @@ public final class HttpServerComponent {
     private volatile HttpLimits limits = HttpLimits.DEFAULTS;
     private volatile StaticFiles site;
     private volatile HttpConfig config;
+    /** The access log while the {@code accessLog} key is on, else {@code null}; read at every request. */
+    private volatile AccessLog accessLog;
+    /** The Log service, which the access log writes to. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LoggerFactory loggers;
+    private final AccessLogSink accessLogSink = new AccessLogSink(() -> loggers);
     /** The listener in force; replaced by a port change, closed by {@link #deactivate()}. */
     private volatile Listener listener;
     /** Listeners that a port change replaced, while their task closes them: a stop closes them too. */
@@ -149,7 +159,7 @@ public final class HttpServerComponent {
     }
 
     private Listener listen(Binding b) throws IOException {
-        HttpServerCore core = new HttpServerCore(scheduler, () -> limits, this::route, responder);
+        HttpServerCore core = new HttpServerCore(scheduler, () -> limits, this::route, responder, () -> accessLog);
         StreamServer server = streams.listen(ListenOptions.port(b.port()).withHost(b.host()).withBacklog(b.backlog())
                 .withMaxConnections(b.maxConnections()).withName("http:" + b.port()), core);
         return new Listener(server, core, b);
@@ -203,6 +213,7 @@ public final class HttpServerComponent {
             String dir = Objects.requireNonNullElse(c.staticDir(), "").strip();
             site = dir.isEmpty() ? null : new StaticFiles(c.staticPrefix(), Path.of(dir).toAbsolutePath(), false,
                     responder, cache);
+            accessLog = c.accessLog() ? new AccessLog(accessLogSink, java.time.Clock.systemUTC()) : null;
         } catch (IllegalArgumentException invalid) {
             HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": rejected " + invalid.getMessage()
                     + "; keeping the configuration in force");

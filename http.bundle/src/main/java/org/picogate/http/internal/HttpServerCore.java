@@ -22,19 +22,30 @@ public final class HttpServerCore implements StreamHandler {
     private final DateHeader date = new DateHeader();
     private final AtomicLong requestIds = new AtomicLong();
     private final ConnectionDrain drain = new ConnectionDrain();
+    private final Supplier<AccessLog> accessLog;
 
+    /** A server without access log. */
     public HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
             FileResponder files) {
+        this(scheduler, limits, handler, files, () -> null);
+    }
+
+    /**
+     * @param accessLog read at every request: the access log, or {@code null} while it is off
+     */
+    HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler, FileResponder files,
+            Supplier<AccessLog> accessLog) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.files = Objects.requireNonNull(files, "files");
+        this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
     }
 
     @Override
     public void handle(Stream stream) throws Exception {
         new ConnectionContext().run(() -> {
-            new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain).serve();
+            new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain, accessLog).serve();
             return null;
         });
     }

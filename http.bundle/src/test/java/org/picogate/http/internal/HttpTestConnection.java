@@ -38,10 +38,16 @@ final class HttpTestConnection implements AutoCloseable {
     final Task<Object> server;
 
     HttpTestConnection(String name, Supplier<HttpLimits> limits, Supplier<Handler> handler) {
+        this(name, limits, handler, () -> null);
+    }
+
+    /** @param accessLog the access log, or {@code null} while off (read at every request) */
+    HttpTestConnection(String name, Supplier<HttpLimits> limits, Supplier<Handler> handler,
+            Supplier<AccessLog> accessLog) {
         scheduler = TestScheduler.start(clock, name);
         pipe = Pipe.open(scheduler);
         client = pipe.left();
-        HttpServerCore core = new HttpServerCore(scheduler, limits, handler, new FileResponder(true));
+        HttpServerCore core = new HttpServerCore(scheduler, limits, handler, new FileResponder(true), accessLog);
         server = scheduler.spawn("connection", () -> {
             core.handle(pipe.right());
             return null;
