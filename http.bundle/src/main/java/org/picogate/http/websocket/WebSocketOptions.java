@@ -15,9 +15,16 @@ import java.util.Objects;
  *        then decides whether to go on). Default: none.
  * @param closeTimeout how long, on the scheduler's clock, the closing handshake waits for the peer's close frame
  *        before the connection is closed anyway. Default 5 s.
+ * @param heartbeat finds peers that went away without a word (a gateway's clients on flaky links): when no frame
+ *        has come in for this long, on the scheduler's clock, the server sends a ping; when none comes in for as
+ *        long again, the connection is aborted and {@link WebSocket#receive()} reports
+ *        {@link CloseCodes#ABNORMAL}. Frames count when a task reads them, so a handler that stops receiving for
+ *        two periods looks dead too. {@link Duration#ZERO} (the default): none.
  */
-public record WebSocketOptions(int maxMessageSize, List<String> subprotocols, Duration closeTimeout) {
-    private static final WebSocketOptions DEFAULTS = new WebSocketOptions(1 << 20, List.of(), Duration.ofSeconds(5));
+public record WebSocketOptions(int maxMessageSize, List<String> subprotocols, Duration closeTimeout,
+        Duration heartbeat) {
+    private static final WebSocketOptions DEFAULTS = new WebSocketOptions(1 << 20, List.of(), Duration.ofSeconds(5),
+            Duration.ZERO);
 
     public WebSocketOptions {
         if (maxMessageSize < 1) {
@@ -33,23 +40,31 @@ public record WebSocketOptions(int maxMessageSize, List<String> subprotocols, Du
         if (closeTimeout.isNegative() || closeTimeout.isZero()) {
             throw new IllegalArgumentException("closeTimeout must be positive: " + closeTimeout);
         }
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must not be negative: " + heartbeat);
+        }
     }
 
-    /** 1 MiB messages, no subprotocols, 5 s close timeout. */
+    /** 1 MiB messages, no subprotocols, 5 s close timeout, no heartbeat. */
     public static WebSocketOptions defaults() {
         return DEFAULTS;
     }
 
     public WebSocketOptions withMaxMessageSize(int bytes) {
-        return new WebSocketOptions(bytes, subprotocols, closeTimeout);
+        return new WebSocketOptions(bytes, subprotocols, closeTimeout, heartbeat);
     }
 
     public WebSocketOptions withSubprotocols(String... protocols) {
-        return new WebSocketOptions(maxMessageSize, List.of(protocols), closeTimeout);
+        return new WebSocketOptions(maxMessageSize, List.of(protocols), closeTimeout, heartbeat);
     }
 
     public WebSocketOptions withCloseTimeout(Duration timeout) {
-        return new WebSocketOptions(maxMessageSize, subprotocols, timeout);
+        return new WebSocketOptions(maxMessageSize, subprotocols, timeout, heartbeat);
+    }
+
+    public WebSocketOptions withHeartbeat(Duration period) {
+        return new WebSocketOptions(maxMessageSize, subprotocols, closeTimeout, period);
     }
 
     /** RFC 9110 5.6.2 token: what {@code Sec-WebSocket-Protocol} values must be. */

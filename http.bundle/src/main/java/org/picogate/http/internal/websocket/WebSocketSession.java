@@ -29,6 +29,10 @@ import org.picogate.streams.Stream;
  * protocol (answered with the code), the server closes the TCP connection first, as RFC 6455 7.1.1 asks.
  * {@link #end} is set once, with what {@link #receive()} reports; then {@link #ended} wakes a {@code close()}
  * that waited while another task was receiving.
+ *
+ * <p>The heartbeat, when configured, is a timer every period that compares {@link #framesIn} with what it saw
+ * the period before: nothing new means a ping (written by a short task, as a write may block), and nothing new
+ * again after a ping means the peer is gone: the connection is aborted.
  */
 public final class WebSocketSession implements WebSocket {
     private final Stream stream;
@@ -41,8 +45,15 @@ public final class WebSocketSession implements WebSocket {
     private final ReentrantLock sending = new ReentrantLock();
     private final Event ended;
     private volatile boolean closeSent;
-    /** Set by the close timer before it aborts the stream, so the failed read reports the timeout. */
-    private volatile boolean closeTimedOut;
+    /** Set by a timer (close timeout, heartbeat) before it aborts the stream: what the failed read reports. */
+    private volatile Message.Close abortedBecause;
+    private final Duration heartbeat;
+    /** Frames read so far; written by the receiving task only. */
+    private volatile long framesIn;
+    /** Heartbeat state, touched by its timer callbacks only (one after another). */
+    private long framesAtLastBeat;
+    private boolean pinged;
+    private volatile Timer heartbeatTimer;
     private volatile Message.Close end;
     /** Guarded by {@link #receiving}. */
     private boolean endReported;
@@ -61,6 +72,10 @@ public final class WebSocketSession implements WebSocket {
         this.reader = new FrameReader(stream, true);
         this.assembler = new MessageAssembler(options.maxMessageSize());
         this.ended = scheduler.event();
+        this.heartbeat = options.heartbeat();
+        if (!heartbeat.isZero()) {
+            heartbeatTimer = scheduler.callLater(heartbeat, this::beat);
+        }
     }
 
     @Override
@@ -163,6 +178,7 @@ public final class WebSocketSession implements WebSocket {
     private Message step() {
         try {
             Frame frame = reader.read(assembler.allowance());
+            framesIn++;
             switch (frame.opcode()) {
                 case Frame.OP_PING -> pong(frame.payload());
                 case Frame.OP_PONG -> { } // an answer to our ping, or unsolicited (5.5.3): nothing to do
@@ -174,7 +190,8 @@ public final class WebSocketSession implements WebSocket {
         } catch (ProtocolViolation violation) {
             fail(violation.closeCode(), violation.getMessage());
         } catch (IOException dropped) {
-            end(closeTimedOut ? timedOut()
+            Message.Close because = abortedBecause;
+            end(because != null ? because
                     : new Message.Close(CloseCodes.ABNORMAL, "the connection ended without a close frame"), false);
         } catch (CancelledException cancelled) { // the read was cancelled: the stream is aborted
             end(new Message.Close(CloseCodes.ABNORMAL, "cancelled"), false);
@@ -231,13 +248,38 @@ public final class WebSocketSession implements WebSocket {
     }
 
     private void closeTimedOut() {
-        closeTimedOut = true;
-        stream.abort(); // first, without the lock: it ends a write blocked on a peer that stopped reading
-        end(timedOut(), false);
+        abort(new Message.Close(CloseCodes.ABNORMAL, "no close frame from the peer within " + closeTimeout));
     }
 
-    private Message.Close timedOut() {
-        return new Message.Close(CloseCodes.ABNORMAL, "no close frame from the peer within " + closeTimeout);
+    /** A timer gave up on the peer. */
+    private void abort(Message.Close because) {
+        abortedBecause = because;
+        stream.abort(); // first, without the lock: it ends a write blocked on a peer that stopped reading
+        end(because, false);
+    }
+
+    private void beat() {
+        if (end != null) {
+            return;
+        }
+        long frames = framesIn;
+        if (frames != framesAtLastBeat) {
+            pinged = false;
+        } else if (pinged) {
+            abort(new Message.Close(CloseCodes.ABNORMAL, "no answer to a ping within " + heartbeat));
+            return;
+        } else {
+            pinged = true;
+            scheduler.spawn("websocket heartbeat ping", () -> {
+                try {
+                    control(Frame.OP_PING, new byte[0]);
+                } catch (IOException failed) {
+                    // the receiving task sees the broken connection
+                }
+            });
+        }
+        framesAtLastBeat = frames;
+        heartbeatTimer = scheduler.callLater(heartbeat, this::beat);
     }
 
     // ---- writing ----
@@ -255,10 +297,15 @@ public final class WebSocketSession implements WebSocket {
     }
 
     private void pong(byte[] payload) throws IOException {
+        control(Frame.OP_PONG, payload);
+    }
+
+    /** A control frame that is not needed once closing (a pong, the heartbeat's ping). */
+    private void control(int opcode, byte[] payload) throws IOException {
         sending.lock();
         try {
-            if (!closeSent) { // once closing, pings need no answer
-                writeFrame(Frame.OP_PONG, payload);
+            if (!closeSent) {
+                writeFrame(opcode, payload);
             }
         } finally {
             sending.unlock();
@@ -295,6 +342,10 @@ public final class WebSocketSession implements WebSocket {
         end = result;
         if (closeTimer != null) {
             closeTimer.cancel();
+        }
+        Timer beat = heartbeatTimer;
+        if (beat != null) {
+            beat.cancel();
         }
         if (graceful) {
             stream.close();

@@ -373,6 +373,60 @@ class WebSocketSessionTest {
         finishing.join();
     }
 
+    // ---- heartbeat ----
+
+    @Test
+    void heartbeatPingsAnIdlePeerAndKeepsAnAnsweringOne() throws Exception {
+        WebSocketSession beating = withHeartbeat(Duration.ofSeconds(10));
+        Task<Message> receiver = scheduler.spawn("receiver", beating::receive);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(client.read().opcode()).as("a ping after a quiet period").isEqualTo(PING);
+        client.send(text("alive"));
+        assertThat(receiver.join()).isEqualTo(new Message.Text("alive"));
+
+        Task<Message> next = scheduler.spawn("receiver", beating::receive);
+        clock.advance(Duration.ofSeconds(10)); // input came in this period: no ping
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(client.read().opcode()).as("the next ping, after the next quiet period").isEqualTo(PING);
+        client.send(frame(true, PONG, new byte[0]), text("still here"));
+        assertThat(next.join()).isEqualTo(new Message.Text("still here"));
+        assertThat(beating.isOpen()).isTrue();
+    }
+
+    @Test
+    void heartbeatAbortsAPeerThatDoesNotAnswerItsPing() throws Exception {
+        WebSocketSession beating = withHeartbeat(Duration.ofSeconds(10));
+        Task<Message> receiver = scheduler.spawn("receiver", beating::receive);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(client.read().opcode()).isEqualTo(PING);
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(receiver.state()).isEqualTo(Task.State.RUNNING);
+        clock.advance(Duration.ofSeconds(1));
+
+        Message.Close end = (Message.Close) receiver.join();
+        assertThat(end.code()).isEqualTo(CloseCodes.ABNORMAL);
+        assertThat(end.reason()).contains("no answer to a ping");
+        assertThat(client.serverEnded()).isTrue();
+    }
+
+    @Test
+    void withoutHeartbeatAnIdlePeerIsNeverPinged() throws Exception {
+        Task<Message> receiver = scheduler.spawn("receiver", session::receive);
+        clock.advance(Duration.ofMinutes(10));
+
+        client.send(frame(true, PING, utf8("x")));
+        assertThat(client.read().opcode()).as("the server's first frame answers our ping: it sent none").isEqualTo(
+                PONG);
+        client.send(text("bye"));
+        assertThat(receiver.join()).isEqualTo(new Message.Text("bye"));
+    }
+
+    private WebSocketSession withHeartbeat(Duration period) {
+        return new WebSocketSession(pipe.right(), scheduler, WebSocketOptions.defaults().withHeartbeat(period), null);
+    }
+
     // ---- helpers ----
 
     /**
