@@ -72,6 +72,16 @@ class ResponseHelpersTest {
         assertThat(r.body()).isEqualTo("{\"id\":7,\"title\":\"Zoë \\\"quoted\\\"\",\"tags\":[\"a\",\"b\"]}");
     }
 
+    /** A record written by jackson-jr. */
+    public record Reading(String sensor, double celsius, List<Integer> history) {
+    }
+
+    @Test
+    void jsonifyARecordAndAList() throws Exception {
+        handler.set((req, resp) -> resp.json(List.of(new Reading("t1", 21.5, List.of(20, 21)))));
+        assertThat(get().body()).isEqualTo("[{\"celsius\":21.5,\"history\":[20,21],\"sensor\":\"t1\"}]");
+    }
+
     @Test
     void jsonKeepsAJsonTypeTheHandlerSet() throws Exception {
         handler.set((req, resp) -> resp.contentType("application/problem+json").json(Map.of("title", "x")));
