@@ -16,8 +16,8 @@ public record NoteDraft(String title, String content) {
 
     /**
      * What is wrong with this draft, by field name ({@code title}, {@code content}), in words for the user;
-     * empty if it may be stored. Lengths count characters (UTF-16 units), as SQLite's {@code length()} does not:
-     * the limits are about what a person typed, not about bytes.
+     * empty if it may be stored. Lengths are {@link String#length()}, UTF-16 units, which is also what the
+     * form's {@code maxlength} counts in a browser: the limits are about what a person typed, not about bytes.
      */
     public Map<String, String> problems(NoteLimits limits) {
         Map<String, String> problems = new LinkedHashMap<>();
