@@ -48,6 +48,8 @@ final class HttpConnection {
     private final FileResponder files;
     private final AtomicLong requestIds;
     private final ConnectionDrain drain;
+    /** The response being made, for the retiring task: a WebSocket is told that the server goes away. */
+    private volatile ResponseImpl serving;
     /** Supplies the access log, or {@code null} while it is off. */
     private final Supplier<AccessLog> accessLog;
     private final ReentrantLock phaseLock = new ReentrantLock();
@@ -114,6 +116,7 @@ final class HttpConnection {
             boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection() && !drain.started();
             RequestImpl request = new RequestImpl(head, stream, l.maxBody());
             ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files, scheduler);
+            serving = response;
             if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {
                 // OPTIONS * asks about the server, not a resource (RFC 9110 9.3.7): the server answers it, with
                 // Content-Length: 0 (a MUST there) and the methods it passes on, and no application handler sees
@@ -175,6 +178,10 @@ final class HttpConnection {
         phaseLock.lock();
         try {
             if (phase != Phase.IDLE) {
+                ResponseImpl busy = serving;
+                if (busy != null) {
+                    busy.goingAway(); // a WebSocket ends by a closing handshake, never "after its answer"
+                }
                 return;
             }
             phase = Phase.CLOSED_IDLE;

@@ -56,7 +56,9 @@ final class ResponseImpl implements Response {
     /** For a WebSocket's close timer and waits; {@code null} where no upgrade is possible (a refusal). */
     private final Scheduler scheduler;
     /** Set once the request was upgraded: the connection then carries WebSocket frames, never HTTP again. */
-    private WebSocketSession webSocket;
+    private volatile WebSocketSession webSocket;
+    /** Set by the retiring task; read after {@link #webSocket} is set, so one of the two starts the close. */
+    private volatile boolean goingAway;
 
     ResponseImpl(Stream stream, RequestHead request, boolean keepAlive, DateHeader date, FileResponder files) {
         this(stream, request, keepAlive, date, files, null);
@@ -291,8 +293,12 @@ final class ResponseImpl implements Response {
         committed = true;
         stream.write(head);
         stream.drain();
-        webSocket = new WebSocketSession(stream, scheduler, options, accepted.subprotocol());
-        return webSocket;
+        WebSocketSession ws = new WebSocketSession(stream, scheduler, options, accepted.subprotocol());
+        webSocket = ws;
+        if (goingAway) {
+            ws.goAway(); // the listener retired while the 101 went out
+        }
+        return ws;
     }
 
     /**
@@ -304,6 +310,15 @@ final class ResponseImpl implements Response {
             webSocket.finish(CloseCodes.INTERNAL_ERROR, "the server failed");
         } else {
             stream.abort();
+        }
+    }
+
+    /** The listener retires: a WebSocket on this response starts its closing handshake with 1001. */
+    void goingAway() {
+        goingAway = true;
+        WebSocketSession ws = webSocket;
+        if (ws != null) {
+            ws.goAway();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.picogate.http.internal.websocket.WebSocketTestClient.close;
 import static org.picogate.http.internal.websocket.WebSocketTestClient.text;
 
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,10 @@ import org.picogate.http.websocket.CloseCodes;
 import org.picogate.http.websocket.Message;
 import org.picogate.http.websocket.WebSocket;
 import org.picogate.http.websocket.WebSocketOptions;
+import org.picogate.scheduler.Task;
+import org.picogate.scheduler.testing.TestScheduler;
+import org.picogate.scheduler.testing.VirtualClock;
+import org.picogate.streams.testing.Pipe;
 
 /**
  * The upgrade through the HTTP connection loop: the 101 answer, refusals that keep HTTP going, and a connection
@@ -39,7 +44,9 @@ class WebSocketUpgradeTest {
 
     @AfterEach
     void closeConnection() {
-        connection.close();
+        if (connection != null) { // a test that builds its own server has none
+            connection.close();
+        }
     }
 
     @Test
@@ -137,6 +144,43 @@ class WebSocketUpgradeTest {
         assertThat(connection.serverClosed()).isTrue();
         connection.client.close();
         connection.server.join();
+    }
+
+    @Test
+    void aRetiringListenerClosesItsWebSocketsWithGoingAway() throws Exception {
+        try (TestScheduler scheduler = TestScheduler.start(VirtualClock.create(), "websocket-retire-test");
+                Pipe pipe = Pipe.open(scheduler)) {
+            Handler handler = (request, response) -> {
+                try (WebSocket ws = response.webSocket()) {
+                    for (Message m = ws.receive(); !(m instanceof Message.Close); m = ws.receive()) {
+                        ws.sendText("still serving");
+                    }
+                }
+            };
+            HttpServerCore core = new HttpServerCore(scheduler, () -> HttpLimits.DEFAULTS, () -> handler,
+                    new FileResponder(true));
+            Task<Object> server = scheduler.spawn("connection", () -> {
+                core.handle(pipe.right());
+                return null;
+            });
+            pipe.left().write(UPGRADE.getBytes(StandardCharsets.ISO_8859_1));
+            pipe.left().drain();
+            assertThat(pipe.left().readLine(100)).startsWith("HTTP/1.1 101 ");
+            while (!pipe.left().readLine(1000).isEmpty()) {
+                // the rest of the 101's head
+            }
+
+            core.drain();
+
+            WebSocketTestClient ws = new WebSocketTestClient(pipe.left());
+            WebSocketTestClient.Received goingAway = ws.read();
+            assertThat(goingAway.opcode()).isEqualTo(CLOSE);
+            assertThat(goingAway.closeCode()).isEqualTo(CloseCodes.GOING_AWAY);
+            ws.send(close(CloseCodes.GOING_AWAY, ""));
+            assertThat(ws.serverEnded()).isTrue();
+            pipe.left().close();
+            server.join();
+        }
     }
 
     private void open(Handler handler) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.picogate.http.websocket.CloseCodes;
@@ -166,6 +167,27 @@ public final class WebSocketSession implements WebSocket {
             // the connection failed while closing: it is aborted below
         } finally {
             end(new Message.Close(CloseCodes.ABNORMAL, "the handler ended"), false);
+        }
+    }
+
+    /**
+     * The server is going away (its listener retires): starts the closing handshake with 1001 in a task of its
+     * own, as the caller must not wait for the peer. The handler's {@code receive()} then returns the peer's close.
+     */
+    public void goAway() {
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            scheduler.spawn("websocket going away", () -> {
+                try {
+                    close(CloseCodes.GOING_AWAY, "the server is going away");
+                } catch (IOException failed) {
+                    // the connection failed meanwhile: it is ended already
+                }
+            });
+        } catch (RejectedExecutionException closing) { // the scheduler itself is stopping
+            abort(new Message.Close(CloseCodes.ABNORMAL, "the server is going away"));
         }
     }
 
