@@ -47,7 +47,7 @@ final class NotePages {
     }
 
     private void list(Request request, Response response) throws Exception {
-        pages.send(response, 200, "list.jte", Map.of("base", base, "notes", store.list()));
+        pages.send(response, 200, "list.jte", Map.of("base", base, "notes", store.summaries()));
     }
 
     private void view(Request request, Response response) throws Exception {

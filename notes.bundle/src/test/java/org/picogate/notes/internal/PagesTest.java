@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.picogate.notes.internal.data.Note;
 import org.picogate.notes.internal.data.NoteDraft;
 import org.picogate.notes.internal.data.NoteLimits;
+import org.picogate.notes.internal.data.NoteSummary;
 
 /** The precompiled templates, rendered by the same engine the app uses (no template compiler on the path). */
 class PagesTest {
@@ -32,7 +33,7 @@ class PagesTest {
     @Test
     void theListLinksEveryNoteUnderTheBase() {
         String html = render("list.jte", Map.of("base", "/app", "notes",
-                List.of(new Note(7, "Seven", "", at, at), new Note(3, "Three", "", at, at))));
+                List.of(new NoteSummary(7, "Seven", at), new NoteSummary(3, "Three", at))));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>All notes · Notes</title>")
                 .contains("<a href=\"/app/notes/7\">Seven</a>").contains("<a href=\"/app/notes/3\">Three</a>")
                 .contains("href=\"/app/static/notes.css\"").contains("2026-11-29 10:15 UTC");

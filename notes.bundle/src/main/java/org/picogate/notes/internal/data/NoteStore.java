@@ -43,6 +43,12 @@ public final class NoteStore {
         return database.query("SELECT " + COLUMNS + " FROM notes ORDER BY updated DESC, id DESC", NoteStore::note);
     }
 
+    /** Id, title and time of change of every note, in the order of {@link #list()}; without the texts. */
+    public List<NoteSummary> summaries() throws SQLException {
+        return database.query("SELECT id, title, updated FROM notes ORDER BY updated DESC, id DESC",
+                row -> new NoteSummary(row.getLong(1), row.getString(2), Instant.ofEpochMilli(row.getLong(3))));
+    }
+
     public Optional<Note> find(long id) throws SQLException {
         return database.queryFirst("SELECT " + COLUMNS + " FROM notes WHERE id = ?", NoteStore::note, id);
     }
@@ -69,7 +75,8 @@ public final class NoteStore {
     }
 
     private static Note note(ResultSet row) throws SQLException {
-        return new Note(row.getLong("id"), row.getString("title"), row.getString("content"),
-                Instant.ofEpochMilli(row.getLong("created")), Instant.ofEpochMilli(row.getLong("updated")));
+        // by position, in the order of COLUMNS: a lookup by name searches the column names for every value
+        return new Note(row.getLong(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4)),
+                Instant.ofEpochMilli(row.getLong(5)));
     }
 }

@@ -56,6 +56,19 @@ class DatabaseTest {
     }
 
     @Test
+    void moreDistinctStatementsThanItKeepsStillRun() throws Exception {
+        try (Database db = Database.open(folder.resolve("t.db"))) {
+            for (int i = 0; i < Database.MAX_STATEMENTS * 3; i++) {
+                int n = i;
+                assertThat(db.queryFirst("SELECT " + n + " + ?", row -> row.getInt(1), 1)).contains(n + 1);
+            }
+            // a kept statement, bound anew each time
+            assertThat(db.queryFirst("SELECT 0 + ?", row -> row.getInt(1), 41)).contains(41);
+            assertThat(db.queryFirst("SELECT 0 + ?", row -> row.getInt(1), 1)).contains(1);
+        }
+    }
+
+    @Test
     void dataSurvivesClosingAndOpeningAgain() throws Exception {
         Path file = folder.resolve("t.db");
         try (Database db = Database.open(file)) {

@@ -82,6 +82,8 @@ class NoteStoreTest {
         clock.now = clock.now.plusSeconds(1);
         store.update(a.id(), new NoteDraft("a again", ""));
         assertThat(store.list()).extracting(Note::id).containsExactly(a.id(), b.id());
+        assertThat(store.summaries()).containsExactly(new NoteSummary(a.id(), "a again", clock.now),
+                new NoteSummary(b.id(), "b", b.updated()));
     }
 
     @Test
