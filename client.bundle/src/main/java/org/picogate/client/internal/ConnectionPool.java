@@ -235,7 +235,7 @@ final class ConnectionPool {
                 return;
             }
             closed = true;
-            for (Host host : hosts.values()) {
+            for (Host host : List.copyOf(hosts.values())) { // forget() removes hosts left empty
                 for (PooledConnection c; (c = host.idle.pollFirst()) != null; ) {
                     idle--;
                     forget(host, c);

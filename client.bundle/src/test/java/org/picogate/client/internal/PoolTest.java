@@ -115,8 +115,11 @@ class PoolTest {
     @Test
     void closingTheSessionClosesIdleConnectionsAndRefusesRequests() throws Exception {
         String base = keepAliveServer(new AtomicInteger());
+        String other = keepAliveServer(new AtomicInteger());
         SessionImpl session = fixture.session();
         session.get(base).text();
+        session.get(other).text(); // two endpoints: closing forgets each while going through them
+        assertThat(session.stats().idle()).isEqualTo(2);
         session.close();
         assertThat(session.stats().open()).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.get(base))
