@@ -39,27 +39,29 @@ public final class WebSocketSession implements WebSocket {
     private final Stream stream;
     private final Scheduler scheduler;
     private final Duration closeTimeout;
+    private final Duration heartbeat;
     private final String subprotocol;
     private final FrameReader reader;
     private final MessageAssembler assembler;
     private final ReentrantLock receiving = new ReentrantLock();
     private final ReentrantLock sending = new ReentrantLock();
     private final Event ended;
+
     private volatile boolean closeSent;
+    private volatile Message.Close end;
     /** Set by a timer (close timeout, heartbeat) before it aborts the stream: what the failed read reports. */
     private volatile Message.Close abortedBecause;
-    private final Duration heartbeat;
+    /** Guarded by {@link #receiving}. */
+    private boolean endReported;
+    /** Guarded by {@link #sending}. */
+    private Timer closeTimer;
+
     /** Frames read so far; written by the receiving task only. */
     private volatile long framesIn;
     /** Heartbeat state, touched by its timer callbacks only (one after another). */
     private long framesAtLastBeat;
     private boolean pinged;
     private volatile Timer heartbeatTimer;
-    private volatile Message.Close end;
-    /** Guarded by {@link #receiving}. */
-    private boolean endReported;
-    /** Guarded by {@link #sending}. */
-    private Timer closeTimer;
 
     /**
      * @param stream the connection, after the 101 answer went out
