@@ -193,6 +193,14 @@ class RequestHelpersTest {
     }
 
     @Test
+    void deeplyNestedJsonIs400NotAStackOverflow() throws Exception {
+        handler.set((req, resp) -> resp.send(String.valueOf(req.json())));
+        Reply r = post("application/json", "[".repeat(100_000) + "]".repeat(100_000));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).startsWith("400 Bad Request: bad JSON: ").contains("nesting depth");
+    }
+
+    @Test
     void anEmptyJsonBodyIs400() throws Exception {
         handler.set((req, resp) -> resp.send(String.valueOf(req.json())));
         assertThat(post("application/json", "").status()).isEqualTo(400);
