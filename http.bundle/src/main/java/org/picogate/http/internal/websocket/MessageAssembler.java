@@ -1,5 +1,11 @@
 package org.picogate.http.internal.websocket;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.picogate.http.websocket.CloseCodes;
@@ -9,6 +15,9 @@ import org.picogate.http.websocket.Message;
  * Joins the data frames of one message (RFC 6455 5.4): a text or binary frame starts it, continuation frames
  * extend it, the frame with FIN ends it. A continuation with no message started, or a new message before the
  * last one ended, breaks the protocol. Control frames never come here, so they may arrive between fragments.
+ *
+ * <p>The fragments of a text message are checked as UTF-8 as they arrive (up to a character split between two
+ * fragments), so a client streaming invalid text is failed at once rather than after its last fragment.
  */
 final class MessageAssembler {
     private final int maxMessageSize;
@@ -16,6 +25,12 @@ final class MessageAssembler {
     private int type = -1;
     private byte[] data = new byte[0];
     private int size;
+    /** Bytes of the open text message known to be UTF-8: up to the start of a character not complete yet. */
+    private int validated;
+    private final CharsetDecoder validator = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** Where the validator's output goes, to be thrown away. */
+    private final CharBuffer discarded = CharBuffer.allocate(256);
 
     MessageAssembler(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
@@ -51,6 +66,9 @@ final class MessageAssembler {
         }
         append(frame.payload());
         if (!frame.fin()) {
+            if (opcode == Frame.OP_TEXT) {
+                validateSoFar();
+            }
             return null;
         }
         byte[] whole = data;
@@ -58,7 +76,24 @@ final class MessageAssembler {
         type = -1;
         data = new byte[0];
         size = 0;
+        validated = 0;
         return message(opcode, whole, length);
+    }
+
+    private void validateSoFar() throws ProtocolViolation {
+        if (validated == 0) {
+            validator.reset();
+        }
+        ByteBuffer in = ByteBuffer.wrap(data, validated, size - validated);
+        CoderResult result;
+        do {
+            discarded.clear();
+            result = validator.decode(in, discarded, false); // a split character stays in the input: underflow
+            if (result.isError()) {
+                throw new ProtocolViolation(CloseCodes.INVALID_DATA, "text message is not valid UTF-8");
+            }
+        } while (result.isOverflow());
+        validated = in.position();
     }
 
     private void append(byte[] bytes) {

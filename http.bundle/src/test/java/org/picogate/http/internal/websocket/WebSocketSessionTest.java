@@ -220,6 +220,32 @@ class WebSocketSessionTest {
     }
 
     @Test
+    void invalidUtf8InAFirstFragmentFailsBeforeTheMessageEnds() throws Exception {
+        assertFailsWith(CloseCodes.INVALID_DATA, frame(false, TEXT, new byte[] { 'o', 'k', (byte) 0xFF }));
+    }
+
+    @Test
+    void invalidUtf8AcrossTwoFragmentsFailsBeforeTheMessageEnds() throws Exception {
+        // E2 starts a three-byte character; 28 cannot continue it
+        assertFailsWith(CloseCodes.INVALID_DATA, frame(false, TEXT, new byte[] { 'a', (byte) 0xE2 }),
+                frame(false, CONTINUATION, new byte[] { 0x28, 'b' }));
+    }
+
+    @Test
+    void manyFragmentsOfValidTextWithSplitCharacters() throws IOException {
+        byte[] text = utf8("ä€😀".repeat(50)); // 2-, 3- and 4-byte characters, cut every 3 bytes: inside each kind
+        java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+        for (int at = 0; at < text.length; at += 3) {
+            int end = Math.min(text.length, at + 3);
+            frames.writeBytes(frame(end == text.length, at == 0 ? TEXT : CONTINUATION,
+                    Arrays.copyOfRange(text, at, end)));
+        }
+        client.send(frames.toByteArray());
+
+        assertThat(session.receive()).isEqualTo(new Message.Text("ä€😀".repeat(50)));
+    }
+
+    @Test
     void textEndingInsideACharacterIsInvalidData() throws Exception {
         assertFailsWith(CloseCodes.INVALID_DATA, frame(false, TEXT, utf8("ok")),
                 frame(true, CONTINUATION, Arrays.copyOf(utf8("€"), 2)));
