@@ -273,6 +273,14 @@ final class HttpConnection {
             return true;
         } catch (CancelledException cancelled) {
             throw cancelled;
+        } catch (InterruptedException cut) {
+            // The task was cancelled while the handler waited outside the scheduler (a JDK latch or lock): its
+            // server closes past the shutdown grace, or its bundle stops. The request did not fail: no 500 and no
+            // warning; the task ends cancelled.
+            CancelledException cancelled = new CancelledException("request " + request.method() + " "
+                    + request.target() + " was cancelled while its handler waited");
+            cancelled.initCause(cut);
+            throw cancelled;
         } catch (Exception failure) {
             String id = "r" + requestIds.incrementAndGet();
             LOG.log(Level.WARNING, () -> "request " + id + " " + request.method() + " " + request.target() + " from "

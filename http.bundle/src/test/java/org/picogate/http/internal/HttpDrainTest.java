@@ -1,6 +1,7 @@
 package org.picogate.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,8 +37,14 @@ class HttpDrainTest {
     private final TestScheduler scheduler = TestScheduler.start(clock, "drain-test");
     private final Event handlerEntered = scheduler.event();
     private final Event release = scheduler.event();
+    /** {@code /latch} waits for this, a JDK latch: a cancellation reaches the handler as an interrupt. */
+    private final CountDownLatch never = new CountDownLatch(1);
     /** {@code /slow} waits for {@link #release}; every other path answers at once with its path. */
     private final Handler handler = (request, response) -> {
+        if (request.path().equals("/latch")) {
+            handlerEntered.set();
+            never.await();
+        }
         if (request.path().equals("/slow")) {
             handlerEntered.set();
             release.await();
@@ -50,6 +59,7 @@ class HttpDrainTest {
 
     @AfterEach
     void close() {
+        never.countDown();
         pipes.forEach(Pipe::close);
         scheduler.close();
     }
@@ -99,11 +109,20 @@ class HttpDrainTest {
          * real-time guard turns that into a failure.
          */
         boolean endsCleanly() throws Exception {
+            return ends(false);
+        }
+
+        /** The end of input or a reset, without another byte (guarded like {@link #endsCleanly()}). */
+        boolean endsWithoutAnotherByte() throws Exception {
+            return ends(true);
+        }
+
+        private boolean ends(boolean resetToo) throws Exception {
             FutureTask<Boolean> eof = new FutureTask<>(() -> {
                 try {
                     return client.read(1).length == 0;
                 } catch (IOException reset) {
-                    return false;
+                    return resetToo;
                 }
             });
             Thread.ofVirtual().start(eof);
@@ -178,6 +197,20 @@ class HttpDrainTest {
         assertThat(reply.body()).isEqualTo("fast /first");
         assertThat(reply.headers()).containsEntry("connection", "close");
         assertThat(fresh.endsCleanly()).isTrue();
+    }
+
+    @Test
+    void aHandlerInterruptedByTheCancellationOfItsTaskEndsItCancelledWithoutAnAnswer() throws Exception {
+        Connection c = connect();
+        c.send("/latch");
+        handlerEntered.await();
+
+        c.server().cancel(); // what a server closing past its shutdown grace does, after aborting the stream
+
+        assertThat(c.endsWithoutAnotherByte()).as("no 500 for a request that was cut, not failed").isTrue();
+        c.client().close();
+        assertThatThrownBy(() -> c.server().join()).isInstanceOf(CancellationException.class);
+        assertThat(c.server().state()).isEqualTo(Task.State.CANCELLED);
     }
 
     @Test
