@@ -58,6 +58,11 @@ public @interface HttpConfig {
                     + "service, logger org.picogate.http.access at AUDIT level (always recorded); off by default.")
     boolean accessLog() default false;
 
+    @AttributeDefinition(name = "Swap grace (ms)", min = "0",
+            description = "When the last provider of a route goes, how long its requests wait for a replacement "
+                    + "(then 503 with Retry-After), and how long running requests on it may take to finish.")
+    long swapGraceMillis() default 2000;
+
     @AttributeDefinition(name = "Static directory",
             description = "Directory served under the static prefix; empty serves no files.")
     String staticDir() default "";

@@ -24,15 +24,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.LoggerFactory;
 import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
+import org.picogate.http.Request;
+import org.picogate.http.Response;
+import org.picogate.http.internal.routing.RouteWhiteboard;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.ListenOptions;
 import org.picogate.streams.StreamServer;
 import org.picogate.streams.StreamService;
 
 /**
- * The gateway's HTTP server, configured by PID {@code org.picogate.http}. It serves the static directory under its
- * prefix (GET and HEAD), and hands every other request to the highest-ranked {@link Handler} service, if any
- * (routing and the whiteboard come on top of this in the framework part). Changes apply live: limits and files at
+ * The gateway's HTTP server, configured by PID {@code org.picogate.http}. It answers each request by its route
+ * (the whiteboard, {@link RouteWhiteboard}), else by the static directory under its prefix (GET and HEAD), else by
+ * the fallback {@link Handler} (a {@code Handler} service without route). Changes apply live: limits and files at
  * the next request; a new port or address opens the new listener first, then closes the old one gracefully.
  */
 @Component(immediate = true, service = {}, configurationPid = HttpConfig.PID)
@@ -77,9 +80,14 @@ public final class HttpServerComponent {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Handler application;
+    /**
+     * The routes (whiteboard). Optional and dynamic: the server's life (its port, its connections) never follows
+     * the whiteboard component's; without it, requests get the static files or 503.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RouteWhiteboard whiteboard;
+    private final Handler dispatch = this::dispatch;
+    private final Handler staticFiles = this::staticFiles;
 
     @Activate
     public HttpServerComponent(@Reference Scheduler scheduler, @Reference StreamService streams, HttpConfig config)
@@ -169,36 +177,44 @@ public final class HttpServerComponent {
         return (b.host().isEmpty() ? "*" : b.host()) + ":" + b.port();
     }
 
-    /** Static files first (when the path is under their prefix), then the application handler. */
+    /** What answers each request. */
     private Handler route() {
-        StaticFiles files = site;
-        Handler app = application;
-        if (files == null) {
-            return app != null ? app : HttpServerComponent::notFound;
-        }
-        return (request, response) -> {
-            String path = request.path();
-            String prefix = files.prefix(); // ends with '/'
-            boolean underPrefix = path.startsWith(prefix)
-                    || (path.length() == prefix.length() - 1 && prefix.startsWith(path));
-            boolean readsFile = "GET".equals(request.method()) || "HEAD".equals(request.method());
-            if (underPrefix && (readsFile || app == null)) {
-                try {
-                    files.serve(((ResponseImpl) response).asFileReply(), request.path(), request.rawQuery());
-                    return;
-                } catch (HttpException notThere) {
-                    if (app == null || notThere.status() != 404) {
-                        throw notThere;
-                    }
-                }
-            }
-            Handler fallback = app != null ? app : HttpServerComponent::notFound;
-            fallback.handle(request, response);
-        };
+        return dispatch;
     }
 
-    private static void notFound(org.picogate.http.Request request, org.picogate.http.Response response) {
-        throw new HttpException(404, "Not Found");
+    /**
+     * The routes first (whiteboard {@code Handler} and {@code App} services); a path no route matches goes to the
+     * static files (GET and HEAD under their prefix), then to the fallback {@code Handler} (one without route),
+     * then 404.
+     */
+    private void dispatch(Request request, Response response) throws Exception {
+        RouteWhiteboard routes = whiteboard;
+        if (routes == null) { // only while the bundle starts or stops
+            try {
+                staticFiles(request, response);
+            } catch (HttpException notFound) {
+                response.header("Retry-After", "1");
+                throw new HttpException(503, "starting or stopping");
+            }
+            return;
+        }
+        routes.routing().handle(request, response, staticFiles);
+    }
+
+    /** Serves the static file for the request, or throws 404 (the path is not under the prefix, or no file). */
+    private void staticFiles(Request request, Response response) throws IOException {
+        StaticFiles files = site;
+        String path = request.path();
+        if (files == null || !("GET".equals(request.method()) || "HEAD".equals(request.method()))) {
+            throw new HttpException(404, "Not Found");
+        }
+        String prefix = files.prefix(); // ends with '/'
+        boolean underPrefix = path.startsWith(prefix)
+                || (path.length() == prefix.length() - 1 && prefix.startsWith(path));
+        if (!underPrefix) {
+            throw new HttpException(404, "Not Found");
+        }
+        files.serve(((ResponseImpl) response).asFileReply(), path, request.rawQuery());
     }
 
     /** Limits and static files from a configuration; a value that cannot apply is logged and the old kept. */

@@ -124,10 +124,26 @@ public final class Routing {
         return drained;
     }
 
+    /** Stops serving the provider's routes at once, without vacancies or drain: its service stays (an update). */
+    public void forget(RouteProvider provider) {
+        lock.lock();
+        try {
+            table.remove(provider, scheduler.clock().nanoTime());
+            publish();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void publish() {
         Snapshot old = current;
         current = new Snapshot(table.router(scheduler.clock().nanoTime()), scheduler.event());
         old.replaced().set();
+    }
+
+    /** The router in force (for benchmarks and diagnostics). */
+    public Router router() {
+        return current.router();
     }
 
     /** Every declared route with its state, and the vacancies. */

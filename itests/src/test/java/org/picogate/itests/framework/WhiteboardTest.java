@@ -1,0 +1,243 @@
+package org.picogate.itests.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.picogate.http.App;
+import org.picogate.http.Handler;
+import org.picogate.http.whiteboard.HttpWhiteboard;
+
+/**
+ * The HTTP whiteboard in Felix over real sockets: Handler services with routes, an App with a prefix, 405 with
+ * Allow, ranking, removal (404 once the swap grace is over), the {@code @Route} annotation and
+ * {@code picogate:routes}.
+ */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class WhiteboardTest {
+    static final String PID = "org.picogate.http";
+    static final Duration WAIT = Duration.ofSeconds(20);
+    /** Short, so that a removed route is gone soon. */
+    static final long GRACE_MILLIS = 300;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    /** One server for the class: its port is set once (the routes of the tests do not overlap). */
+    static int port;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    /** A response; header names lower-cased. */
+    record Reply(int status, Map<String, String> headers, String body) {
+    }
+
+    @BeforeAll
+    static void configure(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin) throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("port", port);
+        props.put("host", "127.0.0.1");
+        props.put("swapGraceMillis", GRACE_MILLIS);
+        Configuration config = configAdmin.getConfiguration(PID, "?");
+        config.update(props);
+        Object[] last = new Object[1];
+        Await.until(WAIT, () -> "the server on port " + port + " (last: " + last[0] + ")", () -> {
+            try {
+                Reply reply = call("GET", "/itest/annotated");
+                last[0] = reply;
+                return reply.status() == 200;
+            } catch (Exception notYet) {
+                last[0] = notYet;
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void resetConfiguration(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin)
+            throws Exception {
+        configAdmin.getConfiguration(PID, "?").delete();
+    }
+
+    @AfterEach
+    void unregister() {
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the test unregistered it
+            }
+        }
+    }
+
+    private ServiceRegistration<Handler> handler(String text, Object route, Object methods, Integer ranking) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        if (route != null) {
+            props.put(HttpWhiteboard.ROUTE, route);
+        }
+        if (methods != null) {
+            props.put(HttpWhiteboard.METHODS, methods);
+        }
+        if (ranking != null) {
+            props.put(Constants.SERVICE_RANKING, ranking);
+        }
+        ServiceRegistration<Handler> r = context.registerService(Handler.class,
+                (request, response) -> response.send(text), props);
+        registrations.add(r);
+        return r;
+    }
+
+    /** One request on its own connection. */
+    static Reply call(String method, String target) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: itest\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = all.indexOf("\r\n\r\n");
+            String[] lines = all.substring(0, end).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).toLowerCase(), lines[i].substring(colon + 1).strip());
+            }
+            return new Reply(Integer.parseInt(lines[0].substring(9, 12)), headers, all.substring(end + 4));
+        }
+    }
+
+    @Test
+    void aHandlerWithARouteIsServedWhileRegisteredThen404AfterTheGrace() throws Exception {
+        ServiceRegistration<Handler> hello = handler("hello", "/itest/hello", null, null);
+
+        Reply ok = call("GET", "/itest/hello");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("hello");
+        assertThat(call("HEAD", "/itest/hello").status()).isEqualTo(200);
+
+        hello.unregister();
+        Await.until(WAIT, () -> "404 once the route is gone", () -> {
+            try {
+                return call("GET", "/itest/hello").status() == 404;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aRemovedRouteWithoutReplacementAnswers503WithRetryAfterWithinTheGrace() throws Exception {
+        handler("v1", "/itest/swap", null, null).unregister();
+
+        Reply reply = call("GET", "/itest/swap");
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.headers()).containsEntry("retry-after", "1");
+    }
+
+    @Test
+    void aPathServedForOtherMethodsIs405WithAllow() throws Exception {
+        handler("read", "/itest/doc", new String[] { "GET", "PUT" }, null);
+
+        Reply post = call("POST", "/itest/doc");
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.headers()).containsEntry("allow", "GET, HEAD, PUT, OPTIONS");
+        assertThat(call("PUT", "/itest/doc").body()).isEqualTo("read");
+    }
+
+    @Test
+    void anAppServesItsRoutesUnderItsPrefix() throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(HttpWhiteboard.PREFIX, "/itest/notes");
+        App notes = routes -> routes
+                .get("/", (request, response) -> response.send("all notes"))
+                .get("/{id}", (request, response) -> response.send("note " + request.param("id")))
+                .post("/", (request, response) -> response.status(201).send("added"));
+        ServiceRegistration<App> app = context.registerService(App.class, notes, props);
+        registrations.add(app);
+
+        assertThat(call("GET", "/itest/notes/").body()).isEqualTo("all notes");
+        assertThat(call("GET", "/itest/notes/42").body()).isEqualTo("note 42");
+        assertThat(call("POST", "/itest/notes/").status()).isEqualTo(201);
+        Reply redirect = call("GET", "/itest/notes?x=1");
+        assertThat(redirect.status()).isEqualTo(308);
+        assertThat(redirect.headers()).containsEntry("location", "/itest/notes/?x=1");
+        assertThat(routes()).contains("/itest/notes/{id}").contains(context.getBundle().getSymbolicName());
+    }
+
+    @Test
+    void theHigherRankingWinsThenTheOlderServiceAndTheOtherTakesOverAtOnce() throws Exception {
+        handler("first", "/itest/ranked", null, null);
+        handler("second", "/itest/ranked", null, null);
+        assertThat(call("GET", "/itest/ranked").body()).as("equal ranking: the lower service.id").isEqualTo("first");
+
+        ServiceRegistration<Handler> best = handler("best", "/itest/ranked", null, 10);
+        assertThat(call("GET", "/itest/ranked").body()).isEqualTo("best");
+        assertThat(routes()).contains("shadowed by " + best.getReference().getProperty(Constants.SERVICE_ID));
+
+        best.unregister();
+        assertThat(call("GET", "/itest/ranked").body()).isEqualTo("first");
+    }
+
+    @Test
+    void aRouteAnnotationMakesAComponentARoute() throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences(Handler.class.getName(),
+                "(" + HttpWhiteboard.ROUTE + "=/itest/annotated)");
+        assertThat(refs).hasSize(1);
+        assertThat(refs[0].getProperty(HttpWhiteboard.METHODS)).isEqualTo(new String[] { "GET" });
+
+        assertThat(call("GET", "/itest/annotated").body()).isEqualTo("annotated");
+    }
+
+    @Test
+    void aBadRouteIsListedAsAFailureWithItsReason() throws Exception {
+        ServiceRegistration<Handler> bad = handler("bad", "/itest/{1bad}", null, null);
+
+        assertThat(routes()).contains("FAILED").contains("/itest/{1bad}").contains("is not a name");
+        bad.unregister();
+        assertThat(routes()).doesNotContain("/itest/{1bad}");
+    }
+
+    /** Runs {@code picogate:routes} as Gogo would: the command service's {@code routes()} method. */
+    private String routes() throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+                "(&(osgi.command.scope=picogate)(osgi.command.function=routes))");
+        assertThat(refs).as("the picogate:routes command service").hasSize(1);
+        Object command = context.getService(refs[0]);
+        try {
+            return (String) command.getClass().getMethod("routes").invoke(command);
+        } finally {
+            context.ungetService(refs[0]);
+        }
+    }
+}
