@@ -2,9 +2,7 @@ package org.picogate.client.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketException;
 import java.net.URI;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +160,7 @@ final class Exchange {
         } catch (IOException e) {
             detach(c);
             session.pool().discard(c, false);
-            if (!deadline.expired() && c.reused() && stream.bytesIn() == inBefore && disconnect(e)) {
+            if (!deadline.expired() && c.reused() && stream.bytesIn() == inBefore && Failures.isDisconnect(e)) {
                 throw new StaleConnectionException(e);
             }
             throw translate(e, request.url(), "sending the request or awaiting the response");
@@ -209,10 +207,6 @@ final class Exchange {
             return false;
         }
         return head.http11() || head.headers().hasToken("Connection", "keep-alive");
-    }
-
-    private static boolean disconnect(IOException e) {
-        return e instanceof EOFException || e instanceof SocketException || e instanceof ClosedChannelException;
     }
 
     void detach(PooledConnection c) {

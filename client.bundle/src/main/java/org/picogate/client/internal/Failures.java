@@ -25,6 +25,19 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * Whether {@code e} says the peer went: end of input, a reset, a broken pipe. Socket channels report the last
+     * two as plain {@link IOException}s whose message is the system's ("Connection reset by peer", "Broken pipe").
+     */
+    static boolean isDisconnect(IOException e) {
+        if (e instanceof EOFException || e instanceof SocketException || e instanceof ClosedChannelException) {
+            return true;
+        }
+        String message = e.getMessage();
+        return e.getClass() == IOException.class && message != null && (message.contains("Broken pipe")
+                || message.contains("Connection reset"));
+    }
+
     /** A failure while connecting. */
     static IOException connecting(IOException e, URI url, Deadline deadline, Duration connectTimeout) {
         if (deadline.expired()) {
@@ -59,7 +72,7 @@ final class Failures {
         if (e instanceof BodyCutShortException) {
             return new ServerDisconnectedException(url, e.getMessage() + " (" + url + ")", e);
         }
-        if (e instanceof EOFException || e instanceof SocketException || e instanceof ClosedChannelException) {
+        if (isDisconnect(e)) {
             return new ServerDisconnectedException(url, "the connection broke while " + during + " (" + url + "): "
                     + e, e);
         }
