@@ -33,7 +33,7 @@ import org.picogate.streams.Stream;
  * {@code Content-Length} was set, or close-delimited for HTTP/1.0 (the connection then closes). A HEAD request
  * gets the same head and no body.
  */
-final class ResponseImpl implements Response {
+final class ResponseImpl implements Response, ErrorHandling {
     private static final byte[] SERVER = "Server: Picogate\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = { '\r', '\n' };
 
@@ -259,8 +259,9 @@ final class ResponseImpl implements Response {
         return events;
     }
 
-    /** The error handler {@link #sendError} calls; the whiteboard sets an app's own here. */
-    void errorHandler(ErrorHandler handler) {
+    /** The error handler {@link #sendError} calls; the router or whiteboard sets an app's own here. */
+    @Override
+    public void errorHandler(ErrorHandler handler) {
         errorHandler = Objects.requireNonNull(handler, "handler");
     }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.picogate.http.ErrorHandler;
+import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
 
 /** The hook for an app's own error pages: used when it answers, the default page when it fails or stays silent. */
@@ -32,6 +34,27 @@ class ErrorHandlerHookTest extends PipeFixture {
                 .send("custom " + error.status() + " for " + req.path() + " " + resp.status()));
         response.sendError(new HttpException(404, "gone"));
         assertThat(answer()).startsWith("HTTP/1.1 404 Not Found\r\n").endsWith("\r\n\r\ncustom 404 for /x 404");
+    }
+
+    @Test
+    void aRouterSetsTheHandlerThroughErrorHandlingAndAnHttpExceptionFromTheAppIsAnsweredByIt() throws Exception {
+        Handler app = (req, resp) -> {
+            throw new HttpException(409, "taken");
+        };
+        ErrorHandler pages = (req, resp, error) -> resp.send("app page " + error.status());
+        Handler router = (req, resp) -> {
+            if (resp instanceof ErrorHandling errors) {
+                errors.errorHandler(pages);
+            }
+            app.handle(req, resp);
+        };
+        try (HttpTestConnection connection = new HttpTestConnection("error-hook", () -> HttpLimits.DEFAULTS,
+                () -> router)) {
+            connection.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+            HttpTestConnection.Reply r = connection.read();
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.body()).isEqualTo("app page 409");
+        }
     }
 
     @Test
