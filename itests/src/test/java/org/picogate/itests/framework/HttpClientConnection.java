@@ -190,6 +190,18 @@ final class HttpClientConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the server has closed the connection gracefully (the end of input, a FIN) without another byte; a
+     * reset is not that. Waits for it at most the read guard.
+     */
+    boolean endedCleanly() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketException reset) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

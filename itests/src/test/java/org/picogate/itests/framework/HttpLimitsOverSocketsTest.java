@@ -1,9 +1,10 @@
 package org.picogate.itests.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,9 +101,7 @@ class HttpLimitsOverSocketsTest {
             held.add(answeredConnection());
         }
 
-        try (HttpClientConnection fourth = HttpClientConnection.open(port)) { // the kernel accepts the handshake
-            assertThatThrownBy(() -> fourth.get("/hello")).isInstanceOf(NoAnswerException.class);
-        }
+        assertThat(resetUnanswered()).as("the fourth connection").isTrue();
         for (HttpClientConnection c : held) {
             assertThat(c.get("/still").text()).isEqualTo("read 0 bytes"); // the three are unaffected
         }
@@ -154,6 +153,24 @@ class HttpLimitsOverSocketsTest {
             c.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: " + MAX_BODY + "\r\n\r\n"
                     + "x".repeat(MAX_BODY));
             assertThat(c.read().text()).isEqualTo("read " + MAX_BODY + " bytes");
+        }
+    }
+
+    /**
+     * Whether a new connection is reset before any answer: the kernel completes the handshake, the server resets
+     * the connection as it accepts it, and the client sees that as it connects, sends or reads, depending on when
+     * the reset arrives. A refused connection (nothing listening) is not that.
+     */
+    private boolean resetUnanswered() throws IOException {
+        try (HttpClientConnection c = HttpClientConnection.open(port)) {
+            c.get("/hello");
+            return false;
+        } catch (NoAnswerException unanswered) {
+            return true;
+        } catch (ConnectException refused) {
+            return false;
+        } catch (SocketException resetWhileConnecting) {
+            return true;
         }
     }
 
