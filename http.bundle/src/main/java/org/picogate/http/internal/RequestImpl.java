@@ -39,6 +39,7 @@ final class RequestImpl implements Request, PathParameters {
     private final boolean headOnly;
     private Map<String, List<String>> query;
     private Form form;
+    private byte[] json;
     private Map<String, String> cookies;
 
     RequestImpl(RequestHead head, Stream stream, long maxBody) {
@@ -220,14 +221,17 @@ final class RequestImpl implements Request, PathParameters {
         return JsonCodec.read(jsonBody());
     }
 
-    /** The body, once the content type says it is JSON. */
+    /** The body, once the content type says it is JSON; kept, so that a handler may read it as JSON twice. */
     private byte[] jsonBody() throws IOException {
-        MediaType type = MediaType.parse(header("Content-Type"));
-        if (!type.isJson()) {
-            throw new HttpException(415, "expected application/json"
-                    + (type.essence().isEmpty() ? "" : ", not " + type.essence()));
+        if (json == null) {
+            MediaType type = MediaType.parse(header("Content-Type"));
+            if (!type.isJson()) {
+                throw new HttpException(415, "expected application/json"
+                        + (type.essence().isEmpty() ? "" : ", not " + type.essence()));
+            }
+            json = body();
         }
-        return body();
+        return json;
     }
 
     @Override

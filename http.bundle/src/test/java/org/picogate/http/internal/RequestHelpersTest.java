@@ -173,6 +173,12 @@ class RequestHelpersTest {
     }
 
     @Test
+    void jsonCanBeReadTwiceAsTwoTypes() throws Exception {
+        handler.set((req, resp) -> resp.send(req.json() + " " + req.json(Note.class).title()));
+        assertThat(post("application/json", "{\"title\":\"Milk\"}").body()).isEqualTo("{title=Milk} Milk");
+    }
+
+    @Test
     void jsonAsATree() throws Exception {
         handler.set((req, resp) -> {
             @SuppressWarnings("unchecked")
