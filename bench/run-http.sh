@@ -8,7 +8,7 @@
 # requests" + non-2xx; wrk socket errors + non-2xx/3xx), server CPU µs per request (utime+stime deltas of
 # /proc/<pid>/stat, nginx master + worker), RSS idle/peak (VmRSS after start, VmHWM at the end; nginx master +
 # worker). Prints a Markdown report and writes it to bench/results/http-<date>.md, with an SVG bar chart of
-# µs/request next to it (http-<date>.svg). Takes about 2 minutes. Not part of ./mvnw verify.
+# µs/request next to it (http-<date>.svg). Takes about 3 minutes. Not part of ./mvnw verify.
 #
 #   bench/run-http.sh                                   # everything
 #   BENCH_SMALL_HEAP=0 bench/run-http.sh                # skip the -Xmx16m run
@@ -31,7 +31,7 @@ SVG=${OUT%.md}.svg
 SMALL_HEAP=${BENCH_SMALL_HEAP:-1}
 PORTS=${BENCH_PORTS:-18080,18081}
 GW_PORT=${PORTS%,*} NGINX_PORT=${PORTS#*,}
-N_CLOSE=10000 N_KEEP=50000 CONC=100 WRK_SECS=10
+N_CLOSE=10000 N_KEEP=50000 CONC=100 WRK_SECS=10 WARM_KEEP=100000 WARM_CLOSE=30000
 TICK=$(getconf CLK_TCK)
 
 log() { printf '%s\n' "$*" >&2; }
@@ -191,8 +191,9 @@ run_scenarios() { # run_scenarios NAME URL
   local name=$1 url=$2
   R[$name,idle]=$(mem_kb VmRSS)
   log "$name: warm-up ..."
-  timeout 120 "${PIN_LOAD[@]}" ab -r -k -n 30000 -c $CONC "$url" >/dev/null 2>&1 || true
-  timeout 120 "${PIN_LOAD[@]}" ab -r -n 5000 -c $CONC "$url" >/dev/null 2>&1 || true
+  # the JIT needs this much: Picogate's no-keep-alive path costs 1.5-2x more in its first 20-30 thousand connections
+  timeout 120 "${PIN_LOAD[@]}" ab -r -k -n $WARM_KEEP -c $CONC "$url" >/dev/null 2>&1 || true
+  timeout 120 "${PIN_LOAD[@]}" ab -r -n $WARM_CLOSE -c $CONC "$url" >/dev/null 2>&1 || true
   sleep 1
   measure "$name" close ab -r -n $N_CLOSE -c $CONC "$url"
   measure "$name" keep ab -r -k -n $N_KEEP -c $CONC "$url"
@@ -332,7 +333,7 @@ Page \`b"Hello.\\r\\n" * 1500\` as \`/index.html\`, loopback only. Each server a
 access_log off, sendfile on, keepalive_requests 100000. Picogate: \`java -jar itests/target/gateway.jar\` with
 \`deploy/org.picogate.http.config\` (staticDir, host 127.0.0.1, maxRequestsPerConnection 100000;
 \`-Dfelix.fileinstall.enableConfigSave=false\`), default heap
-and again at \`-Xmx16m\`. Warm-up per server: \`ab -k -n30000 -c$CONC\`, then \`ab -n5000 -c$CONC\`. ab runs with
+and again at \`-Xmx16m\`. Warm-up per server: \`ab -k -n$WARM_KEEP -c$CONC\`, then \`ab -n$WARM_CLOSE -c$CONC\`. ab runs with
 \`-r\` (a socket error is counted, not fatal). Server CPU µs/request = (utime + stime) delta over the run (ticks
 of 1/$TICK s; nginx master + worker) / completed requests. Latency: ab's percentile table (whole ms), wrk \`--latency\`.
 Failed = ab "Failed requests" + "Non-2xx responses"; wrk socket errors + "Non-2xx or 3xx responses". RSS summed over

@@ -17,9 +17,7 @@ final class SocketTransport implements Transport {
 
     SocketTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
-        if (!channel.isBlocking()) {
-            channel.configureBlocking(true); // accepted channels are blocking already: spare the fcntl
-        }
+        channel.configureBlocking(true);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         this.remote = channel.getRemoteAddress();
         this.local = channel.getLocalAddress();
