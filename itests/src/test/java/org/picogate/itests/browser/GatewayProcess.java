@@ -1,0 +1,129 @@
+package org.picogate.itests.browser;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The exported gateway (target/gateway.jar, what {@code ./picogate run} runs) as a child process in a folder of
+ * its own, configured the way a user configures it: {@code .config} files in its {@code deploy/}. It listens on a
+ * free loopback port and keeps its notes database in that folder. Its output is kept for the failure message.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final List<String> output = new ArrayList<>();
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    private GatewayProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        Thread.ofVirtual().name("gateway output").start(this::collectOutput);
+    }
+
+    /** Starts the gateway in {@code workDir} and returns once it said it is ready and its HTTP port answers. */
+    static GatewayProcess start(Path gatewayJar, Path workDir, Duration timeout) throws Exception {
+        if (!Files.isRegularFile(gatewayJar)) {
+            throw new IllegalStateException("no gateway jar at " + gatewayJar + ": the itests module's package "
+                    + "phase exports it (./mvnw -pl itests -am package)");
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path deploy = Files.createDirectories(workDir.resolve("deploy"));
+        Files.writeString(deploy.resolve("org.picogate.http.config"),
+                "port=I\"" + port + "\"\nhost=\"127.0.0.1\"\n");
+        Files.writeString(deploy.resolve("org.picogate.notes.config"), "databaseFile=\"data/notes.db\"\n");
+
+        String java = ProcessHandle.current().info().command().orElse("java"); // the JDK 21+ this test runs on
+        Process process = new ProcessBuilder(java, "-jar", gatewayJar.toAbsolutePath().toString())
+                .directory(workDir.toFile()).redirectErrorStream(true).start();
+        GatewayProcess gateway = new GatewayProcess(process, port);
+        try {
+            gateway.awaitReady(timeout);
+        } catch (Exception | AssertionError e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** What the gateway printed so far. */
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    private void collectOutput() {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null;) {
+                synchronized (output) {
+                    output.add(line);
+                }
+                if (line.startsWith("Picogate ") && line.contains(" ready: ")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException ended) {
+            // the process is gone; its exit is what close() reports on
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the gateway did not say it was ready within " + timeout + ":\n" + output());
+        }
+        // the configuration in deploy/ may move the server to our port just after the ready line
+        while (!answers()) {
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the gateway does not answer on port " + port + ":\n" + output());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private boolean answers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Stops the gateway as a user does ({@code stop 0} in its shell); kills it if it has not ended in 20 s. */
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            OutputStream shell = process.getOutputStream();
+            shell.write("stop 0\n".getBytes(StandardCharsets.US_ASCII));
+            shell.flush();
+        } catch (IOException alreadyGone) {
+            // it ended already
+        }
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
