@@ -32,6 +32,23 @@ class FrameCodecTest {
     }
 
     @Test
+    void maskingEightBytesAtATimeMatchesTheRfcsBytewiseRuleAtEveryLength() {
+        byte[] key = { (byte) 0x9c, 0x01, (byte) 0xff, 0x42 };
+        for (int length = 0; length <= 40; length++) {
+            byte[] data = new byte[length];
+            for (int i = 0; i < length; i++) {
+                data[i] = (byte) (i * 37 + 11);
+            }
+            byte[] expected = data.clone();
+            for (int i = 0; i < length; i++) {
+                expected[i] ^= key[i % 4]; // RFC 6455 5.3: j = i MOD 4
+            }
+            Masking.apply(key, data);
+            assertThat(data).as("length %d", length).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void fragmentedUnmaskedHello() {
         assertThat(FrameHeaders.encode(false, Frame.OP_TEXT, 3, null)).containsExactly(0x01, 0x03);
         assertThat(FrameHeaders.encode(true, Frame.OP_CONTINUATION, 2, null)).containsExactly(0x80, 0x02);
