@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The HTTP client against nginx: keep-alive GETs of the seed's 12000-byte page over loopback (127.0.0.1) by 1 and
+# 16 concurrent tasks, the Picogate client and the JDK's java.net.http.HttpClient (HTTP/1.1) in the same run,
+# each in a JVM of its own pinned to core 1 (taskset), nginx pinned to core 0 (worker_processes 1, access_log
+# off, sendfile on). ClientBench prints req/s and the client JVM's CPU µs per request (utime+stime of the whole
+# JVM: client, GC, JIT) for a measured period after a warm-up; then the heap per pooled idle connection of the
+# Picogate client (1000 connections). Prints a Markdown report and writes it to bench/results/client-<date>.md.
+# Takes about 1 minute. Not part of ./mvnw verify. Run it holding the Maven lock, so no build disturbs it:
+#
+#   flock /tmp/picogate-mvn.lock bench/run-client.sh
+#   BENCH_WARMUP=5 BENCH_SECONDS=10 BENCH_PORT=18091 bench/run-client.sh
+#
+# Needs nginx (installed with apt-get when missing) and bench/target/benchmarks.jar (built when missing).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+. .mvn/jdk.sh
+picogate_find_jdk || { picogate_no_jdk; exit 1; }
+JAVA=$PICOGATE_JAVA_HOME/bin/java
+JDK=$PICOGATE_JAVA_VERSION
+JAR=${BENCH_JAR:-bench/target/benchmarks.jar}
+OUT=${BENCH_OUT:-bench/results/client-$(date +%F).md}
+PORT=${BENCH_PORT:-18091}
+WARMUP=${BENCH_WARMUP:-4}
+SECS=${BENCH_SECONDS:-6}
+IDLE=${BENCH_IDLE_CONNECTIONS:-1000}
+
+log() { printf '%s\n' "$*" >&2; }
+if [ ! -f "$JAR" ]; then
+  log "building $JAR ..."
+  ./mvnw -B -q -DskipTests -pl bench -am package >&2
+fi
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  timeout 300 apt-get install -y nginx-light >&2 || true
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -x "$NGINX" ] || { log "nginx is missing and could not be installed"; exit 1; }
+PIN_SERVER=() PIN_CLIENT=()
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+  PIN_SERVER=(taskset -c 0) PIN_CLIENT=(taskset -c 1)
+fi
+JOPTS=(-Xmx512m)
+[ "$JDK" -ge 24 ] && JOPTS+=(--sun-misc-unsafe-memory-access=allow)
+[ "$JDK" -ge 25 ] && JOPTS+=(-XX:+UseCompactObjectHeaders)
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then log "port $PORT is in use; set BENCH_PORT"; exit 1; fi
+
+WORK=$(mktemp -d)
+NGINX_PID=
+cleanup() {
+  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+chmod 755 "$WORK"
+mkdir -p "$WORK/www" "$WORK/nginx"
+for _ in $(seq 1500); do printf 'Hello.\r\n'; done >"$WORK/www/index.html"
+chmod 644 "$WORK/www/index.html"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  types { text/html html; }
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$PORT backlog=4096;
+    root $WORK/www;
+  }
+}
+CONF
+"${PIN_SERVER[@]}" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/out.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
+URL=http://127.0.0.1:$PORT/index.html
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+ROWS=()
+for tasks in 1 16; do
+  for client in picogate jdk; do
+    log "$client, $tasks tasks ..."
+    line=$("${PIN_CLIENT[@]}" "$JAVA" "${JOPTS[@]}" -cp "$JAR" org.picogate.bench.ClientBench get "$URL" "$client" \
+      "$tasks" "$WARMUP" "$SECS")
+    log "  $line"
+    rps=$(sed -E 's/.*req_per_s=([0-9.]+).*/\1/' <<<"$line")
+    us=$(sed -E 's/.*cpu_us_per_req=([0-9.]+).*/\1/' <<<"$line")
+    ROWS+=("| $client | $tasks | $rps | $us |")
+  done
+done
+log "idle connections ..."
+IDLE_LINE=$("$JAVA" "${JOPTS[@]}" -cp "$JAR" org.picogate.bench.ClientBench idle "$URL" "$IDLE")
+log "  $IDLE_LINE"
+IDLE_BYTES=$(sed -E 's/.*heap_bytes_per_idle_connection=([0-9.]+).*/\1/' <<<"$IDLE_LINE")
+
+mkdir -p "$(dirname "$OUT")"
+{
+  echo "# HTTP client against nginx, $(date +%F)"
+  echo
+  echo "Keep-alive GETs of the 12000-byte page from nginx over loopback (bench/run-client.sh): client JVM pinned to"
+  echo "core 1, nginx to core 0; ${WARMUP} s warm-up, ${SECS} s measured per row, each client in its own JVM"
+  echo "(JDK $JDK, ${JOPTS[*]}). CPU is the whole client JVM's (utime+stime, GC and JIT included) per request."
+  echo "Load average at the start: $LOAD_START."
+  echo
+  echo "| Client | Concurrent tasks | req/s | client CPU µs/request |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Heap per pooled idle connection (Picogate client, $IDLE connections to nginx, heap after full GCs with the"
+  echo "connections idle in the pool, less before): **${IDLE_BYTES} bytes**."
+  echo
+  echo "Not measured here yet: the minimal Netty 4.2 client the issue asks for (see the client's note in README)."
+} | tee "$OUT"
