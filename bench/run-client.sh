@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The HTTP client against nginx: keep-alive GETs of the seed's 12000-byte page over loopback (127.0.0.1) by 1 and
-# 16 concurrent tasks, the Picogate client and the JDK's java.net.http.HttpClient (HTTP/1.1) in the same run,
+# 16 concurrent tasks, the Picogate client, the JDK's java.net.http.HttpClient (HTTP/1.1) and a minimal Netty 4.2
+# client (NettyGetClient: one event loop, one channel per task) in the same run,
 # each in a JVM of its own pinned to core 1 (taskset), nginx pinned to core 0 (worker_processes 1, access_log
 # off, sendfile on). ClientBench prints req/s and the client JVM's CPU µs per request (utime+stime of the whole
 # JVM: client, GC, JIT) for a measured period after a warm-up; then the heap per pooled idle connection of the
 # Picogate client (1000 connections). Prints a Markdown report and writes it to bench/results/client-<date>.md.
-# Takes about 1 minute. Not part of ./mvnw verify. Run it holding the Maven lock, so no build disturbs it:
+# Takes about 1.5 minutes. Not part of ./mvnw verify. Run it holding the Maven lock, so no build disturbs it:
 #
 #   flock /tmp/picogate-mvn.lock bench/run-client.sh
 #   BENCH_WARMUP=5 BENCH_SECONDS=10 BENCH_PORT=18091 bench/run-client.sh
@@ -86,7 +87,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 ROWS=()
 for tasks in 1 16; do
-  for client in picogate jdk; do
+  for client in picogate jdk netty; do
     log "$client, $tasks tasks ..."
     line=$("${PIN_CLIENT[@]}" "$JAVA" "${JOPTS[@]}" -cp "$JAR" org.picogate.bench.ClientBench get "$URL" "$client" \
       "$tasks" "$WARMUP" "$SECS")
@@ -116,6 +117,4 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "Heap per pooled idle connection (Picogate client, $IDLE connections to nginx, heap after full GCs with the"
   echo "connections idle in the pool, less before): **${IDLE_BYTES} bytes**."
-  echo
-  echo "Not measured here yet: the minimal Netty 4.2 client the issue asks for (see the client's note in README)."
 } | tee "$OUT"

@@ -34,7 +34,7 @@ import org.picogate.streams.internal.StreamSettings;
  * figures of one do not include another's garbage.
  *
  * <pre>
- *   ClientBench get URL picogate|jdk TASKS WARMUP_S MEASURE_S
+ *   ClientBench get URL picogate|jdk|netty TASKS WARMUP_S MEASURE_S
  *   ClientBench idle URL CONNECTIONS       heap per pooled idle connection of the Picogate client
  * </pre>
  */
@@ -74,7 +74,12 @@ public final class ClientBench {
                     get = () -> jdk.send(request, BodyHandlers.ofByteArray()).body().length;
                     closer = jdk;
                 }
-                default -> throw new IllegalArgumentException("picogate or jdk: " + which);
+                case "netty" -> {
+                    NettyGetClient netty = new NettyGetClient(url);
+                    get = netty::get;
+                    closer = netty;
+                }
+                default -> throw new IllegalArgumentException("picogate, jdk or netty: " + which);
             }
             int length = get.get();
             run(get, tasks, warmup);

@@ -44,8 +44,9 @@ public interface RequestBuilder {
 
     /**
      * Sends {@code Expect: 100-continue} and the body only once the server has answered 100 (Continue), so that
-     * a server refusing the request (401, 413) does not have to read the body; a server that answers nothing is
-     * waited for up to the read timeout, then the body is sent anyway.
+     * a server refusing the request (401, 413) does not have to read the body. A refused request's connection is
+     * closed (the server may still expect the announced body). The server must answer the expectation (RFC 9110
+     * 10.1.1): one that waits silently for the body ends in the read timeout.
      */
     RequestBuilder expectContinue(boolean expectContinue);
 

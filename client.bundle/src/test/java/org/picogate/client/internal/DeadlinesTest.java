@@ -65,6 +65,18 @@ class DeadlinesTest {
     }
 
     @Test
+    void expectContinueToAServerThatWaitsSilentlyForTheBodyEndsInTheReadTimeout() throws Exception {
+        String base = fixture.rawServer(s -> read(s)); // reads the head, then waits for the announced body
+        SessionImpl session = fixture.session(SessionOptions.defaults().withReadTimeout(Duration.ofSeconds(5)));
+        Task<ClientResponse> post = fixture.scheduler.spawn("post", () -> session.post(base).text("body")
+                .expectContinue(true).send());
+        Throwable failure = advanceUntilFailed(post, Duration.ofSeconds(5), 10);
+        assertThat(failure).isInstanceOf(ReadTimeoutException.class);
+        assertPoolClean(session);
+        assertThat(session.stats().open()).isZero();
+    }
+
+    @Test
     void aSlowBodyPastTheTotalDeadlineIsDeadlineExceeded() throws Exception {
         Event bodyStarted = fixture.scheduler.event();
         String base = fixture.rawServer(s -> {
