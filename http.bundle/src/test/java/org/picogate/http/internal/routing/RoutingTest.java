@@ -2,12 +2,15 @@ package org.picogate.http.internal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.picogate.http.Handler;
 import org.picogate.http.internal.routing.RoutingServer.Reply;
 import org.picogate.scheduler.Event;
@@ -155,6 +158,20 @@ class RoutingTest {
         Task<Boolean> removal = server.scheduler.spawn("remove v1", () -> routing.remove(v1));
         server.clock.advance(RoutingServer.GRACE);
         assertThat(removal.join()).isFalse();
+    }
+
+    @Test
+    void anAppServesAStaticDirectoryUnderItsPrefix(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "file a");
+        routing.addApp(v1, "/app", routes -> routes.statics("/files", dir).statics("/bad/{x}", dir));
+
+        assertThat(server.exchange("GET", "/app/files/a.txt").body()).isEqualTo("file a");
+        assertThat(server.exchange("HEAD", "/app/files/a.txt").header("Content-Length")).isEqualTo("6");
+        assertThat(server.exchange("GET", "/app/files/missing.txt").status()).isEqualTo(404);
+        assertThat(server.exchange("GET", "/app/files/../a.txt").status()).isEqualTo(404);
+        assertThat(server.exchange("POST", "/app/files/a.txt").status()).isEqualTo(405);
+        assertThat(routing.failures()).extracting(RouteFailure::reason).singleElement().asString()
+                .contains("no parameters in a static prefix");
     }
 
     @Test
