@@ -132,7 +132,8 @@ public class HotSwapIT {
         AtomicLong ok = new AtomicLong();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        // platform threads: clients in virtual threads would share the server's two carriers here and starve it
+        try (ExecutorService clients = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
             List<Future<?>> all = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 all.add(clients.submit(() -> load(port, running, ok, seen, failures)));
