@@ -8,15 +8,29 @@
 # requests" + non-2xx; wrk socket errors + non-2xx/3xx), server CPU µs per request (utime+stime deltas of
 # /proc/<pid>/stat, nginx master + worker), RSS idle/peak (VmRSS after start, VmHWM at the end; nginx master +
 # worker). Prints a Markdown report and writes it to bench/results/http-<date>.md, with an SVG bar chart of
-# µs/request next to it (http-<date>.svg). Takes about 3 minutes. Not part of ./mvnw verify.
+# µs/request next to it (http-<date>.svg).
+# The same run then measures the web framework on the (default-heap) gateway, after its static scenarios: a JSON route
+# served by a whiteboard Handler (bench/handler, deployed into the gateway's deploy/; GET /bench/json answers a small
+# record through response.json) and the notes app's list page (GET /, rendered by jte from SQLite; 10 notes are
+# created through the JSON API first, the database in the run's temporary folder via PID org.picogate.notes). Each
+# gets a warm-up, `ab -r -k -n50000 -c100` and `wrk -t1 -c100 -d10s --latency`; its server CPU µs/request is set
+# against the static page's with the same tool. That report goes to bench/results/http-framework-<date>.md.
+# Takes about 2.5 minutes (the framework part alone about 1.5). Not part of ./mvnw verify.
 #
 #   bench/run-http.sh                                   # everything
+#   BENCH_ONLY=framework bench/run-http.sh              # the gateway only: static page, JSON route, notes page
+#   BENCH_FRAMEWORK=0 bench/run-http.sh                 # the static benchmark only
+#   BENCH_JFR=1 bench/run-http.sh                       # also profile each framework route with JFR (an extra wrk
+#                                                       # run, not in the table) and add its hot methods to the report;
+#                                                       # BENCH_JFR=<existing folder> also keeps the recordings there
 #   BENCH_SMALL_HEAP=0 bench/run-http.sh                # skip the -Xmx16m run
 #   BENCH_OUT=/tmp/report.md bench/run-http.sh          # report elsewhere (the chart goes next to it)
+#   BENCH_FRAMEWORK_OUT=/tmp/fw.md bench/run-http.sh    # the framework report elsewhere
 #   BENCH_PORTS=18080,18081 bench/run-http.sh           # Picogate's and nginx's ports (loopback)
 #
 # Installs nginx-light and wrk with apt-get when missing (nginx is required, wrk optional). The JDK is found like
-# ./mvnw finds it (.mvn/jdk.sh); the gateway jar is built when missing.
+# ./mvnw finds it (.mvn/jdk.sh); the gateway jar and the handler bundle are built when missing (build them first
+# when running this under the Maven lock: flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$PWD
@@ -29,6 +43,13 @@ GATEWAY_JAR=$REPO/itests/target/gateway.jar
 OUT=${BENCH_OUT:-bench/results/http-$(date +%F).md}
 SVG=${OUT%.md}.svg
 SMALL_HEAP=${BENCH_SMALL_HEAP:-1}
+ONLY=${BENCH_ONLY:-}
+FRAMEWORK=${BENCH_FRAMEWORK:-1}
+FW_OUT=${BENCH_FRAMEWORK_OUT:-bench/results/http-framework-$(date +%F).md}
+PROFILE=${BENCH_JFR:-0}
+case $ONLY in "") ;; framework) SMALL_HEAP=0 FRAMEWORK=1 ;; *) printf 'BENCH_ONLY: "framework" or unset\n' >&2; exit 1 ;; esac
+HANDLER_JAR=$REPO/bench/handler/target/bench.handler-0.1.0-SNAPSHOT.jar
+N_NOTES=10
 PORTS=${BENCH_PORTS:-18080,18081}
 GW_PORT=${PORTS%,*} NGINX_PORT=${PORTS#*,}
 N_CLOSE=10000 N_KEEP=50000 CONC=100 WRK_SECS=10 WARM_KEEP=100000 WARM_CLOSE=30000
@@ -36,8 +57,8 @@ TICK=$(getconf CLK_TCK)
 
 log() { printf '%s\n' "$*" >&2; }
 
-if [ ! -f "$GATEWAY_JAR" ]; then
-  log "building $GATEWAY_JAR ..."
+if [ ! -f "$GATEWAY_JAR" ] || { [ "$FRAMEWORK" = 1 ] && [ ! -f "$HANDLER_JAR" ]; }; then
+  log "building $GATEWAY_JAR and $HANDLER_JAR ..."
   flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package >&2
 fi
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || ! command -v wrk >/dev/null; then
@@ -49,6 +70,7 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || { log "nginx is missing and could not be installed"; exit 1; }
 command -v ab >/dev/null || { log "ab (apache2-utils) is missing"; exit 1; }
+[ "$FRAMEWORK" = 0 ] || command -v curl >/dev/null || { log "curl is missing (it creates the notes)"; exit 1; }
 HAVE_WRK=0; command -v wrk >/dev/null && HAVE_WRK=1
 
 PIN_SERVER=() PIN_LOAD=()
@@ -59,7 +81,7 @@ JOPTS=()
 [ "$JDK" -ge 24 ] && JOPTS+=(--sun-misc-unsafe-memory-access=allow)
 [ "$JDK" -ge 25 ] && JOPTS+=(-XX:+UseCompactObjectHeaders)
 
-for p in "$GW_PORT" "$NGINX_PORT"; do
+for p in "$GW_PORT" $([ "$ONLY" = framework ] || echo "$NGINX_PORT"); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then log "port $p is in use; set BENCH_PORTS"; exit 1; fi
 done
 
@@ -88,6 +110,7 @@ chmod 644 "$WORK/www/index.html"
 
 pids_of() { echo "$SERVER_PID" $(pgrep -P "$SERVER_PID" || true); } # nginx: master + worker; java: itself
 cpu_ticks() { local t=0 p; for p in $(pids_of); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+sys_ticks() { local t=0 p; for p in $(pids_of); do t=$((t + $(awk '{print $15}' "/proc/$p/stat"))); done; echo "$t"; }
 mem_kb() { local t=0 p; for p in $(pids_of); do t=$((t + $(awk -v k="$1:" '$1 == k {print $2}' "/proc/$p/status"))); done; echo "$t"; }
 
 await_port() { # await_port PORT: at most 60 s, while the server lives
@@ -139,6 +162,10 @@ staticDir="$WORK/www"
 staticPrefix="/"
 maxRequestsPerConnection=I"100000"
 EOF
+  if [ "$FRAMEWORK" = 1 ]; then
+    cp "$HANDLER_JAR" "$dir/deploy/"
+    printf 'databaseFile="%s"\n' "$dir/notes.db" >"$dir/deploy/org.picogate.notes.config"
+  fi
   # the Gogo shell reads stdin: a fifo held open by this script (fd 9) keeps it from seeing end of file
   mkfifo "$dir/stdin"
   exec 9<>"$dir/stdin"
@@ -156,12 +183,13 @@ EOF
 
 # measure NAME SCENARIO TOOL...: runs the load tool (pinned, bounded) and records its figures and the server's CPU
 declare -A R
+EXPECT_LEN=12000 RAW=$WORK/raw.md
 measure() {
   local name=$1 sc=$2; shift 2
-  local t0 t1 out n rps p50 p99 failed
-  t0=$(cpu_ticks)
+  local t0 t1 s0 s1 out n rps p50 p99 failed
+  s0=$(sys_ticks) t0=$(cpu_ticks)
   out=$(timeout 180 "${PIN_LOAD[@]}" "$@" 2>&1) || true
-  t1=$(cpu_ticks)
+  t1=$(cpu_ticks) s1=$(sys_ticks)
   if [ "$1" = ab ]; then
     n=$(awk '/^Complete requests:/ {print $3}' <<<"$out")
     rps=$(awk '/^Requests per second:/ {printf "%.0f", $4}' <<<"$out")
@@ -169,7 +197,8 @@ measure() {
     p99=$(awk '$1 == "99%" {print $2 " ms"}' <<<"$out")
     failed=$(awk '/^Failed requests:/ {f = $3} /^Non-2xx responses:/ {x = $3} END {print f + x}' <<<"$out")
     local len; len=$(awk '/^Document Length:/ {print $3}' <<<"$out")
-    [ "$len" = 12000 ] || log "$name $sc: Document Length '$len', not 12000"
+    [ "$len" = "$EXPECT_LEN" ] || log "$name $sc: Document Length '$len', not $EXPECT_LEN"
+    R[$name,$sc,ka]=$(awk '/^Keep-Alive requests:/ {print $3}' <<<"$out")
   else
     n=$(awk '/requests in/ {print $1}' <<<"$out")
     rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
@@ -181,7 +210,8 @@ measure() {
   R[$name,$sc,rps]=${rps:-–} R[$name,$sc,p50]=${p50:-–} R[$name,$sc,p99]=${p99:-–} R[$name,$sc,failed]=${failed:-–}
   R[$name,$sc,us]=$(awk -v d=$((t1 - t0)) -v n="$n" -v t="$TICK" 'BEGIN {if (n > 0) printf "%.1f", d * 1e6 / t / n; else print "–"}')
   R[$name,$sc,n]=$n
-  printf '### %s, %s: `%s`\n\n```\n%s\n```\n\n' "$name" "$sc" "$*" "$out" >>"$WORK/raw.md"
+  R[$name,$sc,sys]=$(awk -v d=$((s1 - s0)) -v n="$n" -v t="$TICK" 'BEGIN {if (n > 0) printf "%.1f", d * 1e6 / t / n; else print "–"}')
+  printf '### %s, %s: `%s`\n\n```\n%s\n```\n\n' "$name" "$sc" "$*" "$out" >>"$RAW"
   log "  $sc: $n requests, ${R[$name,$sc,rps]} req/s, ${R[$name,$sc,us]} µs/req CPU, failed ${R[$name,$sc,failed]}"
 }
 
@@ -202,11 +232,71 @@ run_scenarios() { # run_scenarios NAME URL
   kill -0 "$SERVER_PID" 2>/dev/null && R[$name,alive]=yes || R[$name,alive]="no (died)"
 }
 
-SERVERS=(nginx picogate)
-log "nginx on 127.0.0.1:$NGINX_PORT ..."
-start_nginx; run_scenarios nginx "$URL_NGINX"; stop_server
+# ---- the web framework (issue 6), on the gateway that has just served the static page ----
+URL_JSON="http://127.0.0.1:$GW_PORT/bench/json"
+URL_PAGE="http://127.0.0.1:$GW_PORT/"
+FW_ROUTES=(json page)
+http_code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+await_route() { # await_route URL: 200 within 30 s (FileInstall starts the handler bundle from deploy/)
+  for _ in $(seq 300); do
+    [ "$(http_code "$1")" = 200 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+add_notes() { # N_NOTES notes through the JSON API (the list page shows them all)
+  local i code
+  for i in $(seq "$N_NOTES"); do
+    code=$(http_code -H 'Content-Type: application/json' \
+      -d "{\"title\":\"Sensor $i\",\"content\":\"Reading $i: 22.5 °C, humidity 41 %, battery 3.1 V\"}" \
+      "http://127.0.0.1:$GW_PORT/api/notes")
+    [ "$code" = 201 ] || { log "POST /api/notes answered $code"; exit 1; }
+  done
+}
+profile() { # profile ROUTE URL: JFR (settings=profile) over one more wrk run, not in the table; its hot methods
+  local jfr=$WORK/$1.jfr jbin=$PICOGATE_JAVA_HOME/bin
+  "$jbin/jcmd" "$SERVER_PID" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
+  timeout 60 "${PIN_LOAD[@]}" wrk -t1 -c$CONC -d${WRK_SECS}s "$2" >/dev/null 2>&1 || true
+  "$jbin/jcmd" "$SERVER_PID" JFR.stop name=bench >/dev/null
+  if [ -d "$PROFILE" ]; then cp "$jfr" "$PROFILE/"; fi
+  { printf '### %s: `wrk -t1 -c%s -d%ss %s` under JFR\n\n```\n' "$1" "$CONC" "$WRK_SECS" "$2"
+    "$jbin/jfr" view --width 150 hot-methods "$jfr" 2>&1 | head -n 40
+    printf '```\n\n'; } >>"$WORK/profile.md"
+  log "  JFR: $jfr profiled"
+}
+run_framework() {
+  local route url
+  await_route "$URL_JSON" || { log "GET /bench/json never answered 200:"; tail -n 30 "$WORK/gw/out.log" >&2; exit 1; }
+  add_notes
+  RAW=$WORK/raw-fw.md
+  for route in "${FW_ROUTES[@]}"; do
+    case $route in json) url=$URL_JSON ;; page) url=$URL_PAGE ;; esac
+    R[$route,url]=$url
+    R[$route,bytes]=$(curl -s "$url" | wc -c)
+    R[$route,head]=$(curl -s -D - -o /dev/null "$url" | grep -i '^content-\(type\|length\)\|^transfer-encoding' | tr -d '\r' | awk '{printf "%s%s", (NR > 1 ? ", " : ""), $0}')
+    EXPECT_LEN=${R[$route,bytes]}
+    log "$route: $url (${R[$route,bytes]} bytes) warm-up ..."
+    if [ "$HAVE_WRK" = 1 ]; then timeout 60 "${PIN_LOAD[@]}" wrk -t1 -c$CONC -d5s "$url" >/dev/null 2>&1 || true; fi
+    timeout 120 "${PIN_LOAD[@]}" ab -r -k -n 10000 -c $CONC "$url" >/dev/null 2>&1 || true
+    sleep 1
+    measure "$route" keep ab -r -k -n $N_KEEP -c $CONC "$url"
+    [ "$HAVE_WRK" = 0 ] || measure "$route" wrk wrk -t1 -c$CONC -d${WRK_SECS}s --latency "$url"
+    if [ "$PROFILE" != 0 ] && [ "$HAVE_WRK" = 1 ]; then profile "$route" "$url"; fi
+  done
+  RAW=$WORK/raw.md EXPECT_LEN=12000
+}
+
+if [ "$ONLY" = framework ]; then
+  SERVERS=(picogate)
+else
+  SERVERS=(nginx picogate)
+  log "nginx on 127.0.0.1:$NGINX_PORT ..."
+  start_nginx; run_scenarios nginx "$URL_NGINX"; stop_server
+fi
 log "Picogate on 127.0.0.1:$GW_PORT ..."
-start_gateway gw; run_scenarios picogate "$URL_GW"; stop_server; exec 9>&-
+start_gateway gw; run_scenarios picogate "$URL_GW"
+[ "$FRAMEWORK" = 0 ] || run_framework
+stop_server; exec 9>&-
 if [ "$SMALL_HEAP" = 1 ]; then
   SERVERS+=(picogate16)
   log "Picogate -Xmx16m on 127.0.0.1:$GW_PORT ..."
@@ -229,8 +319,9 @@ unit_ms() { # wrk latencies come as 850.00us / 1.20ms / 1.5s: to ms
 }
 ratio() { awk -v a="$(num "$1")" -v b="$(num "$2")" 'BEGIN {if (a != "" && b != "" && b + 0 > 0) printf "%.2f", a / b; else print "–"}'; }
 SCENARIOS=(close keep); [ "$HAVE_WRK" = 0 ] || SCENARIOS+=(wrk)
-for s in "${SERVERS[@]}"; do for sc in "${SCENARIOS[@]}"; do
-  if [ "$sc" = wrk ]; then
+FW=(); [ "$FRAMEWORK" = 0 ] || FW=("${FW_ROUTES[@]}")
+for s in "${SERVERS[@]}" "${FW[@]}"; do for sc in "${SCENARIOS[@]}"; do
+  if [ "$sc" = wrk ] && [ -n "${R[$s,$sc,p50]-}" ]; then
     R[$s,$sc,p50]="$(unit_ms "${R[$s,$sc,p50]}") ms" R[$s,$sc,p99]="$(unit_ms "${R[$s,$sc,p99]}") ms"
   fi
 done; done
@@ -317,6 +408,82 @@ svg() {
 CMD="bench/run-http.sh"
 [ -z "${BENCH_SMALL_HEAP-}" ] || CMD="BENCH_SMALL_HEAP=$BENCH_SMALL_HEAP $CMD"
 [ -z "${BENCH_PORTS-}" ] || CMD="BENCH_PORTS=$BENCH_PORTS $CMD"
+[ -z "${BENCH_JFR-}" ] || CMD="BENCH_JFR=$BENCH_JFR $CMD"
+[ -z "${BENCH_FRAMEWORK-}" ] || CMD="BENCH_FRAMEWORK=$BENCH_FRAMEWORK $CMD"
+[ -z "$ONLY" ] || CMD="BENCH_ONLY=$ONLY $CMD"
+TOOLS="$(ab -V | head -n 1 | sed 's/This is //; s/ <.*//'); $(if [ "$HAVE_WRK" = 1 ]; then wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2 || true; else echo "wrk not available"; fi)"
+MACHINE="Machine: $(nproc) cores,
+$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r), load average $LOAD_START at the start.
+$("$JAVA" -version 2>&1 | head -n 1 | tr -d '"'), JVM options \`${JOPTS[*]}\`"
+
+# ---- the framework report ----
+route_label() {
+  case $1 in
+    picogate) echo "static file \`GET /index.html\`, 12000 B" ;;
+    json) echo "JSON route \`GET /bench/json\` (whiteboard Handler), ${R[json,bytes]} B" ;;
+    page) echo "notes list page \`GET /\` (jte, $N_NOTES notes from SQLite), ${R[page,bytes]} B" ;;
+  esac
+}
+target_of() { case $1 in json) echo 1.3 ;; page) echo 1.5 ;; *) echo ;; esac; }
+fw_table() {
+  local r sc t x
+  echo "| route | load | server CPU µs/request | of which system | × static (same load) | target | requests/s | p50 | p99 | failed (of) | keep-alive requests (ab) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  for r in picogate "${FW_ROUTES[@]}"; do for sc in keep wrk; do
+    [ -n "${R[$r,$sc,n]-}" ] || continue
+    t=$(target_of "$r")
+    if [ "$r" = picogate ]; then x=1.00; else x=$(ratio "${R[$r,$sc,us]}" "${R[picogate,$sc,us]}"); fi
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (of %s) | %s |\n' "$(route_label "$r")" "$(sclabel "$sc")" \
+      "${R[$r,$sc,us]}" "${R[$r,$sc,sys]}" "$x" "${t:+≤ $t}" "${R[$r,$sc,rps]}" "${R[$r,$sc,p50]}" "${R[$r,$sc,p99]}" \
+      "${R[$r,$sc,failed]}" "${R[$r,$sc,n]}" "${R[$r,$sc,ka]:-–}"
+  done; done
+}
+fw_verdict() {
+  local r sc x t
+  for r in "${FW_ROUTES[@]}"; do for sc in keep wrk; do
+    [ -n "${R[$r,$sc,n]-}" ] || continue
+    x=$(ratio "${R[$r,$sc,us]}" "${R[picogate,$sc,us]}") t=$(target_of "$r")
+    awk -v x="$x" -v t="$t" -v r="$(route_label "$r")" -v s="$(sclabel "$sc")" \
+      'BEGIN {printf "- %s, %s: %s× static (target ≤ %s×): %s\n", r, s, x, t, (x != "–" && x + 0 <= t + 0 ? "**met**" : "**missed**")}'
+  done; done
+}
+if [ "$FRAMEWORK" = 1 ]; then
+  mkdir -p "$(dirname "$FW_OUT")"
+  {
+    cat <<EOF
+## HTTP benchmark: the web framework against the static file, $(date +%F)
+
+Command: \`$CMD\` (in $(git rev-parse --short HEAD 2>/dev/null || echo ?)). $MACHINE; $TOOLS.
+
+One gateway (\`java -jar itests/target/gateway.jar\`, default heap, pinned to core 0 with \`${PIN_SERVER[*]:-not pinned}\`;
+load tool on core 1 with \`${PIN_LOAD[*]:-not pinned}\`; loopback) serves, in this order: the static 12000-byte page
+(the seed benchmark's Picogate run: warm-up \`ab -k -n$WARM_KEEP\` and \`ab -n$WARM_CLOSE\`, then its scenarios), then
+- the JSON route: \`bench/handler\`, a DS component \`@Component(service = Handler.class) @Route("/bench/json")\`
+  whose \`handle\` does \`response.json(new Reading("sensor-7", System.currentTimeMillis(), 22.5, true))\` (a record,
+  serialised by jackson-jr at each request), copied into the gateway's \`deploy/\` before it starts;
+  answer: ${R[json,head]:-?};
+- the notes app's list page \`GET /\`: $N_NOTES notes created first with \`POST /api/notes\` (SQLite file in the run's
+  temporary folder, set by \`deploy/org.picogate.notes.config\` \`databaseFile\`); jte renders the list into
+  \`response.output()\`; answer: ${R[page,head]:-?}.
+
+Each route: warm-up \`wrk -t1 -c$CONC -d5s\` and \`ab -k -n10000 -c$CONC\`, then \`ab -r -k -n$N_KEEP -c$CONC\` and
+\`wrk -t1 -c$CONC -d${WRK_SECS}s --latency\`. Server CPU µs/request = the JVM's (utime + stime) delta over the run / completed
+requests; "× static" divides it by the static page's with the same load tool in the same run.
+
+$(fw_table)
+
+Targets of issue 6:
+
+$(fw_verdict)
+EOF
+    if [ -f "$WORK/profile.md" ]; then
+      printf '\n<details><summary>JFR hot methods (BENCH_JFR)</summary>\n\n%s\n</details>\n' "$(cat "$WORK/profile.md")"
+    fi
+    printf '\n<details><summary>Raw output of the load tools</summary>\n\n%s\n</details>\n' "$(cat "$WORK/raw-fw.md")"
+  } >"$FW_OUT"
+fi
+
+if [ "$ONLY" != framework ]; then
 mkdir -p "$(dirname "$OUT")"
 svg >"$SVG"
 {
@@ -368,3 +535,8 @@ EOF
 } >"$OUT"
 cat "$OUT"
 log "wrote $OUT and $SVG"
+fi
+if [ "$FRAMEWORK" = 1 ]; then
+  sed '/^<details>/,$d' "$FW_OUT"
+  log "wrote $FW_OUT"
+fi
