@@ -29,8 +29,8 @@
 #   BENCH_PORTS=18080,18081 bench/run-http.sh           # Picogate's and nginx's ports (loopback)
 #
 # Installs nginx-light and wrk with apt-get when missing (nginx is required, wrk optional). The JDK is found like
-# ./mvnw finds it (.mvn/jdk.sh); the gateway jar and the handler bundle are built when missing (build them first
-# when running this under the Maven lock: flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package).
+# ./mvnw finds it (.mvn/jdk.sh); the gateway jar and the handler bundle are built when missing (when this runs while
+# holding the machine's Maven lock, build them first: that build would wait for the lock).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 REPO=$PWD
