@@ -71,7 +71,9 @@ class HttpParsersFuzzTest {
                 return;
             }
             assertThat(head.target().length()).isLessThan(LIMITS.maxRequestLine());
-            assertThat(head.headers().size()).isLessThanOrEqualTo(LIMITS.maxHeaders());
+            // + 1: an absolute-form target in HTTP/1.0 without Host adds the Host its authority names (RFC 9112
+            // 3.2.2); found by this fuzz test, the input is kept as a regression input
+            assertThat(head.headers().size()).isLessThanOrEqualTo(LIMITS.maxHeaders() + 1);
             assertThat(head.method()).isNotEmpty();
             try (InputStream body = RequestParser.body(server, head, LIMITS.maxBody(), LIMITS)) {
                 assertThat(body.readAllBytes().length).isLessThanOrEqualTo((int) LIMITS.maxBody());
