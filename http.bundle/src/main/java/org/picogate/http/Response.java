@@ -38,7 +38,12 @@ public interface Response {
     /** Sends {@code text} encoded as UTF-8; sets {@code text/plain; charset=utf-8} unless a type was set. */
     void send(String text) throws IOException;
 
-    /** A stream for the body: chunked unless {@code Content-Length} was set; closing it ends the response. */
+    /**
+     * A stream for the body; closing it ends the response. Without a {@code Content-Length} set, up to 8 KiB are
+     * held back: a body that ends within them goes out with its length, in one write with the head; a longer one,
+     * or one flushed ({@link OutputStream#flush()}: use it to send early), is streamed chunked (close-delimited
+     * for HTTP/1.0). The headers are final once this is called.
+     */
     OutputStream output() throws IOException;
 
     /**

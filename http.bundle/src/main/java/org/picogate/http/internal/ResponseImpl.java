@@ -2,7 +2,6 @@ package org.picogate.http.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,10 @@ import org.picogate.streams.Stream;
  * The response to one request on a connection. The head is built in one byte array and goes out with the body
  * in one gathering write; {@link HttpConnection} drains the stream after each response.
  *
- * <p>Framing: {@code send} sets {@code Content-Length}; {@code output()} streams chunked (HTTP/1.1) unless a
- * {@code Content-Length} was set, or close-delimited for HTTP/1.0 (the connection then closes). A HEAD request
- * gets the same head and no body.
+ * <p>Framing: {@code send} sets {@code Content-Length}; {@code output()} holds the head back until the body ends
+ * within its buffer (then a {@code Content-Length}) or outgrows it or is flushed (then chunked for HTTP/1.1,
+ * close-delimited for HTTP/1.0: the connection then closes), unless a {@code Content-Length} was set. A HEAD
+ * request gets the same head and no body.
  */
 final class ResponseImpl implements Response, ErrorHandling {
     private static final byte[] SERVER = "Server: Picogate\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -107,6 +107,11 @@ final class ResponseImpl implements Response, ErrorHandling {
      */
     private void setBuiltIn(String name, String value) {
         requireNotCommitted();
+        putField(name, value);
+    }
+
+    /** Sets a field with no checks: for the framing fields of a head that waited for its body's end. */
+    private void putField(String name, String value) {
         remove(name);
         names.add(name);
         values.add(value);
@@ -157,22 +162,40 @@ final class ResponseImpl implements Response, ErrorHandling {
         }
         requireNotCommitted();
         String length = headerValue("Content-Length");
-        BodyOutput.Framing framing;
-        if (length != null) {
-            framing = BodyOutput.Framing.LENGTH;
-        } else if (request.minorVersion() == 1) {
-            header("Transfer-Encoding", "chunked");
-            framing = BodyOutput.Framing.CHUNKED;
-        } else {
-            keepAlive = false; // HTTP/1.0 without a length: the end of the body is the end of the connection
-            framing = BodyOutput.Framing.UNTIL_CLOSE;
+        committed = true; // the head is final now, even while it waits for the framing
+        if (length == null) {
+            BodyOutput.Framing streamed = request.minorVersion() == 1 ? BodyOutput.Framing.CHUNKED
+                    : BodyOutput.Framing.UNTIL_CLOSE;
+            output = BodyOutput.deferred(stream, streamed, new DeferredHead(), !bodyAllowed(),
+                    () -> finished = true);
+            return output;
         }
         byte[] head = head();
-        committed = true;
-        output = new BodyOutput(stream, framing, length == null ? -1 : Long.parseLong(length), !bodyAllowed(),
+        output = new BodyOutput(stream, BodyOutput.Framing.LENGTH, Long.parseLong(length), !bodyAllowed(),
                 () -> finished = true);
         stream.write(head);
         return output;
+    }
+
+    /** The head of a body from {@link #output()} without a declared length, built once its framing is known. */
+    private final class DeferredHead implements BodyOutput.Head {
+        @Override
+        public byte[] withLength(long length) {
+            if (status != 204 && status != 304) {
+                putField("Content-Length", Long.toString(length));
+            }
+            return head();
+        }
+
+        @Override
+        public byte[] streamed(BodyOutput.Framing streamed) {
+            if (streamed == BodyOutput.Framing.CHUNKED) {
+                putField("Transfer-Encoding", "chunked");
+            } else {
+                keepAlive = false; // HTTP/1.0 without a length: the end of the body is the end of the connection
+            }
+            return head();
+        }
     }
 
     @Override
@@ -230,7 +253,7 @@ final class ResponseImpl implements Response, ErrorHandling {
             if (output == null && headerValue("Content-Type") == null) {
                 contentType("text/plain; charset=utf-8");
             }
-            writer = new OutputStreamWriter(output(), StandardCharsets.UTF_8);
+            writer = new Utf8Writer(output());
         }
         return writer;
     }
@@ -255,7 +278,9 @@ final class ResponseImpl implements Response, ErrorHandling {
         header("Content-Type", "text/event-stream");
         header("Cache-Control", "no-cache");
         header("X-Accel-Buffering", "no"); // a buffering proxy (nginx) would hold events back
-        events = new EventStreamImpl(output(), scheduler, heartbeat);
+        OutputStream body = output();
+        body.flush(); // the head now: a client waits for it before the first event
+        events = new EventStreamImpl(body, scheduler, heartbeat);
         return events;
     }
 
@@ -431,7 +456,7 @@ final class ResponseImpl implements Response, ErrorHandling {
         if (events != null) {
             events.close(); // stops its heartbeat; never throws for a client that has gone
         } else if (writer != null) {
-            writer.flush(); // what the encoder still holds
+            writer.close(); // what the encoder still holds, then the body's end (a flush would force streaming)
         }
         if (webSocket != null) {
             webSocket.finish();

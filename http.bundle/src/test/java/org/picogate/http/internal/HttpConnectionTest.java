@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,55 @@ class HttpConnectionTest {
         assertThat(r.body()).isEqualTo("part one, part two");
         send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
         assertThat(read().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aStreamedBodyThatEndsWithinTheBufferGetsItsLength() throws Exception {
+        handler.set((req, resp) -> {
+            Writer w = resp.contentType("text/html; charset=utf-8").writer();
+            w.write("<p>été</p>");
+        });
+        send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+        Reply r = read();
+        assertThat(r.header("content-length")).isEqualTo("12");
+        assertThat(r.header("transfer-encoding")).isNull();
+        assertThat(r.body()).isEqualTo("<p>été</p>");
+    }
+
+    @Test
+    void aSmallStreamedBodyKeepsAnHttp10ConnectionAlive() throws Exception {
+        handler.set((req, resp) -> {
+            try (OutputStream out = resp.output()) {
+                out.write("short".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        Reply r = read();
+        assertThat(r.header("connection")).isEqualTo("keep-alive");
+        assertThat(r.body()).isEqualTo("short");
+        send("GET / HTTP/1.0\r\n\r\n");
+        assertThat(read().header("content-length")).isEqualTo("5");
+    }
+
+    @Test
+    void aStreamedBodyLargerThanTheBufferIsChunked() throws Exception {
+        String big = "x".repeat(20_000);
+        handler.set((req, resp) -> {
+            try (OutputStream out = resp.output()) {
+                for (int i = 0; i < big.length(); i += 1000) {
+                    out.write(big.substring(i, i + 1000).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        });
+        send("HEAD / HTTP/1.1\r\nHost: gw\r\n\r\nGET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+        List<String> headLines = new ArrayList<>();
+        for (String l = client.readLine(100); !l.isEmpty(); l = client.readLine(100)) {
+            headLines.add(l);
+        }
+        assertThat(headLines).as("HEAD: the length GET would send").contains("Content-Length: 20000");
+        Reply r = read(); // right after the HEAD's head: it had no body
+        assertThat(r.header("transfer-encoding")).isEqualTo("chunked");
+        assertThat(r.body()).isEqualTo(big);
     }
 
     @Test
