@@ -53,7 +53,10 @@ public final class HttpServerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LoggerFactory loggers;
     private final AccessLogSink accessLogSink = new AccessLogSink(() -> loggers);
-    /** The listener in force; replaced by a port change, closed by {@link #deactivate()}. */
+    /**
+     * The listener in force; replaced by a port change, closed by {@link #deactivate()}; {@code null} while the
+     * configured port cannot be opened.
+     */
     private volatile Listener listener;
     /** Listeners that a port change replaced, while their task closes them: a stop closes them too. */
     private final Set<Listener> retiring = ConcurrentHashMap.newKeySet();
@@ -88,15 +91,22 @@ public final class HttpServerComponent {
     private final Handler staticFiles = this::staticFiles;
 
     @Activate
-    public HttpServerComponent(@Reference Scheduler scheduler, @Reference StreamService streams, HttpConfig config)
-            throws IOException {
+    public HttpServerComponent(@Reference Scheduler scheduler, @Reference StreamService streams, HttpConfig config) {
         this.scheduler = scheduler;
         this.streams = streams;
         this.cache = new FileCache(scheduler.clock(), FileCache.DEFAULT_MAX_TOTAL_BYTES,
                 FileCache.DEFAULT_MAX_FILE_BYTES, FileCache.DEFAULT_VALID_MILLIS);
         apply(config);
         this.config = config;
-        this.listener = listen(Binding.of(config));
+        Binding wanted = Binding.of(config);
+        try {
+            this.listener = listen(wanted);
+        } catch (IOException cannotListen) {
+            // A taken port must not fail the component: it would then ignore the configuration that moves it (the
+            // gateway starts on the default port before FileInstall delivers deploy/org.picogate.http.config).
+            HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
+                    + "; not serving HTTP until the configuration changes", cannotListen);
+        }
     }
 
     /**
@@ -113,14 +123,18 @@ public final class HttpServerComponent {
         config = changed;
         Listener old = listener;
         Binding wanted = Binding.of(changed);
-        if (wanted.equals(old.binding())) {
+        if (old != null && wanted.equals(old.binding())) {
             return;
         }
         try {
             listener = listen(wanted);
         } catch (IOException | RuntimeException cannotListen) {
             HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
-                    + "; still listening on " + describe(old.binding()), cannotListen);
+                    + (old == null ? "; not serving HTTP" : "; still listening on " + describe(old.binding())),
+                    cannotListen);
+            return;
+        }
+        if (old == null) {
             return;
         }
         Duration grace = Duration.ofMillis(changed.shutdownGraceMillis());
@@ -150,7 +164,9 @@ public final class HttpServerComponent {
         Duration grace = Duration.ofMillis(config.shutdownGraceMillis());
         long deadline = scheduler.clock().nanoTime() + grace.toNanos();
         List<Listener> all = new ArrayList<>(retiring);
-        all.add(0, listener);
+        if (listener != null) {
+            all.add(0, listener);
+        }
         for (Listener l : all) {
             l.core().drain(); // all of them first: idle connections everywhere close at once
         }
@@ -161,7 +177,8 @@ public final class HttpServerComponent {
 
     /** The port it listens on (for tests and the console). */
     int port() {
-        return listener.server().port();
+        Listener l = listener;
+        return l == null ? -1 : l.server().port();
     }
 
     private Listener listen(Binding b) throws IOException {

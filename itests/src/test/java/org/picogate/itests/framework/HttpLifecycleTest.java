@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -259,6 +260,18 @@ class HttpLifecycleTest {
                     + closedAfterLastAnswer + ", found closed while idle " + foundClosedWhileIdle
                     + ", retried after an idle close " + retriedAfterIdleClose
                     + ", retried on the closing port " + retriedOnClosingPort + ", failures " + failures;
+        }
+    }
+
+    @Test
+    void aPortTakenWhenTheServerStartsDoesNotKeepItFromMovingToAFreeOne() throws Exception {
+        Bundle http = httpBundle();
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            http.stop();
+            configure(taken.getLocalPort(), 1000);
+            http.start(); // the server cannot listen; it must stay up and wait for a configuration it can serve
+            configure(port, 1000);
+            Await.until(WAIT, () -> "the server on the free port " + port + ": " + lastNoAnswer, () -> answers(port));
         }
     }
 
