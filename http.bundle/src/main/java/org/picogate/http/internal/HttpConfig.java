@@ -35,7 +35,8 @@ public @interface HttpConfig {
     long headerTimeoutMillis() default 10000;
 
     @AttributeDefinition(name = "Idle timeout (ms)", min = "1",
-            description = "How long a keep-alive connection may wait for its next request.")
+            description = "How long a keep-alive connection may wait for its next request, and a read of a "
+                    + "request body for more of it (then the connection is cut).")
     long idleTimeoutMillis() default 60000;
 
     @AttributeDefinition(name = "Requests per connection", min = "1",

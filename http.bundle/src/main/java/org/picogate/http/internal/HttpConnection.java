@@ -114,7 +114,7 @@ final class HttpConnection {
             }
             served++;
             boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection() && !drain.started();
-            RequestImpl request = new RequestImpl(head, stream, l.maxBody());
+            RequestImpl request = new RequestImpl(head, stream, l.maxBody(), deadline, l.idleTimeout());
             ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files, scheduler);
             serving = response;
             if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,9 @@ final class RequestImpl implements Request, PathParameters {
     private final Stream stream;
     private final long maxBody;
     private InputStream body;
+    /** The connection's deadline and the time a body read may wait; {@code null} outside a server (unit tests). */
+    private ConnectionDeadline deadline;
+    private Duration bodyTimeout;
     private Map<String, String> params = Map.of();
     private final FormLimits formLimits;
     /** Where uploads go: the connection's (deleted after the answer), or this request's own outside a server. */
@@ -44,6 +48,13 @@ final class RequestImpl implements Request, PathParameters {
 
     RequestImpl(RequestHead head, Stream stream, long maxBody) {
         this(head, stream, maxBody, FormLimits.DEFAULTS, false);
+    }
+
+    /** A request on a served connection: each body read must progress within {@code bodyTimeout}. */
+    RequestImpl(RequestHead head, Stream stream, long maxBody, ConnectionDeadline deadline, Duration bodyTimeout) {
+        this(head, stream, maxBody, FormLimits.DEFAULTS, false);
+        this.deadline = deadline;
+        this.bodyTimeout = bodyTimeout;
     }
 
     RequestImpl(RequestHead head, Stream stream, long maxBody, FormLimits formLimits, boolean headOnly) {
@@ -120,9 +131,14 @@ final class RequestImpl implements Request, PathParameters {
                     throw new HttpException(400, "the client went away before sending its body");
                 }
             }
-            body = RequestParser.body(stream, head, maxBody);
+            body = openBody();
         }
         return body;
+    }
+
+    private InputStream openBody() {
+        InputStream framed = RequestParser.body(stream, head, maxBody);
+        return deadline == null ? framed : new TimedBodyStream(framed, deadline, bodyTimeout);
     }
 
     /** Whether the body has been opened (and so the connection is aligned only once it is read to the end). */
@@ -142,7 +158,7 @@ final class RequestImpl implements Request, PathParameters {
             if (head.expectContinue()) {
                 return false; // never asked for: the client may not send it at all, so the stream is unaligned
             }
-            body = RequestParser.body(stream, head, maxBody);
+            body = openBody();
         }
         long skipped = 0;
         byte[] sink = new byte[4096];

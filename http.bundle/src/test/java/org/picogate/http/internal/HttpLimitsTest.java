@@ -252,6 +252,25 @@ class HttpLimitsTest {
     }
 
     @Test
+    void aClientThatStallsInItsBodyIsCutAfterTheIdleTimeoutBetweenReads() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        handler.set((req, resp) -> {
+            req.body();
+            handled.incrementAndGet();
+            resp.send("read");
+        });
+        send("POST / HTTP/1.1\r\nHost: gw\r\nContent-Length: 10\r\n\r\nabc");
+        clock.advance(IDLE_TIMEOUT.minusSeconds(1));
+        assertThat(server.state()).isEqualTo(Task.State.RUNNING);
+        send("def"); // progress restarts the wait
+        clock.advance(IDLE_TIMEOUT.minusSeconds(1));
+        assertThat(server.state()).isEqualTo(Task.State.RUNNING);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(serverClosedConnection()).isTrue(); // cut: the body never ended, no answer is owed
+        assertThat(handled).hasValue(0);
+    }
+
+    @Test
     void connectionThatNeverSendsIsClosedAfterTheIdleTimeout() throws Exception {
         clock.advance(IDLE_TIMEOUT.minusSeconds(1));
         assertThat(server.state()).isEqualTo(Task.State.RUNNING);
