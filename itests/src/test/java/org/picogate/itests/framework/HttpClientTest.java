@@ -86,7 +86,7 @@ class HttpClientTest {
     @AfterAll
     static void stopServing() throws Exception {
         handler.unregister();
-        configAdmin.getConfiguration("org.picogate.http", "?").delete();
+        configAdmin.getConfiguration("org.picogate.http", "?").update(new Hashtable<>());
     }
 
     @BeforeEach

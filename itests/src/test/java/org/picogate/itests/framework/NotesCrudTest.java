@@ -94,7 +94,7 @@ class NotesCrudTest {
             notes.uninstall();
         }
         configAdmin.getConfiguration(NOTES_PID, "?").delete();
-        configAdmin.getConfiguration(HTTP_PID, "?").delete();
+        configAdmin.getConfiguration(HTTP_PID, "?").update(new Hashtable<>());
     }
 
     private void awaitServed() throws InterruptedException {

@@ -87,7 +87,7 @@ class WebSocketTest {
     void reset() throws Exception {
         http.shutdownNow(); // not close(): it would wait for a WebSocket a failed test left open
         handler.unregister();
-        configAdmin.getConfiguration(PID, "?").delete();
+        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
     }
 
     @Test

@@ -85,7 +85,7 @@ class WhiteboardTest {
     @AfterAll
     static void resetConfiguration(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin)
             throws Exception {
-        configAdmin.getConfiguration(PID, "?").delete();
+        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
     }
 
     @AfterEach
