@@ -1,9 +1,7 @@
 package org.picogate.notes.internal;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -50,8 +48,9 @@ final class Pages {
     /** Sends page {@code template} with {@code status}, streamed into the response as it renders. */
     void send(Response response, int status, String template, Map<String, Object> parameters) throws IOException {
         response.status(status).contentType("text/html; charset=utf-8");
-        // OutputStreamWriter encodes through an 8 KB buffer: a typical page leaves in one chunk
-        try (Writer writer = new OutputStreamWriter(response.output(), StandardCharsets.UTF_8)) {
+        // the response's writer: a page that ends within its 8 KiB buffer leaves with a Content-Length, in one write
+        // (an OutputStreamWriter's close would flush, forcing the page to be streamed chunked)
+        try (Writer writer = response.writer()) {
             render(template, parameters, new WriterOutput(writer));
         }
     }
