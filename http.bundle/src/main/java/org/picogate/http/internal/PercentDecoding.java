@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.picogate.http.HttpException;
 
-/** Percent-decoding of a request path (RFC 3986 2.1) into UTF-8 text, strictly. */
-final class PercentDecoding {
+/** Percent-decoding (RFC 3986 2.1) into UTF-8 text, strictly: of a request path here, of query parameters in forms. */
+public final class PercentDecoding {
 
     private PercentDecoding() {
     }
@@ -55,15 +55,24 @@ final class PercentDecoding {
                 out[o++] = c;
             }
         }
+        return strictUtf8(out, o, "the path is not UTF-8");
+    }
+
+    /**
+     * {@code bytes[0, length)} as UTF-8 text, refusing what is not UTF-8 (where {@code new String} would put U+FFFD).
+     *
+     * @throws HttpException 400 with {@code reason} for bytes that are not UTF-8
+     */
+    public static String strictUtf8(byte[] bytes, int length, String reason) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out, 0, o)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            throw new HttpException(400, "the path is not UTF-8");
+            throw new HttpException(400, reason);
         }
     }
 
     /** The value of a hex digit, or -1. */
-    static int hex(byte c) {
+    public static int hex(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

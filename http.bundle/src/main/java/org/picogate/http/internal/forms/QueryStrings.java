@@ -1,7 +1,5 @@
 package org.picogate.http.internal.forms;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.picogate.http.HttpException;
+import org.picogate.http.internal.PercentDecoding;
 
 /**
  * {@code application/x-www-form-urlencoded} text (a query, or a form body) parsed as Python's
@@ -99,8 +98,8 @@ public final class QueryStrings {
                 if (i + 2 >= to) {
                     throw new HttpException(400, "truncated percent-escape in a parameter");
                 }
-                int hi = hex(b[i + 1]);
-                int lo = hex(b[i + 2]);
+                int hi = PercentDecoding.hex(b[i + 1]);
+                int lo = PercentDecoding.hex(b[i + 2]);
                 if (hi < 0 || lo < 0) {
                     throw new HttpException(400, "bad percent-escape in a parameter");
                 }
@@ -110,23 +109,6 @@ public final class QueryStrings {
                 out[o++] = c;
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out, 0, o)).toString();
-        } catch (CharacterCodingException e) {
-            throw new HttpException(400, "a parameter is not UTF-8");
-        }
-    }
-
-    private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return PercentDecoding.strictUtf8(out, o, "a parameter is not UTF-8");
     }
 }
