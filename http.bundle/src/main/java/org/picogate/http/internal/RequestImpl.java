@@ -32,9 +32,9 @@ final class RequestImpl implements Request, PathParameters {
     private final Stream stream;
     private final long maxBody;
     private InputStream body;
-    /** The connection's deadline and the time a body read may wait; {@code null} outside a server (unit tests). */
-    private ConnectionDeadline deadline;
-    private Duration bodyTimeout;
+    /** The connection's deadline and the time a body read may wait; {@code null} for a head-only view (never reads). */
+    private final ConnectionDeadline deadline;
+    private final Duration bodyTimeout;
     private Map<String, String> params = Map.of();
     private final FormLimits formLimits;
     /** Where uploads go: the connection's (deleted after the answer), or this request's own outside a server. */
@@ -46,22 +46,19 @@ final class RequestImpl implements Request, PathParameters {
     private byte[] json;
     private Map<String, String> cookies;
 
-    RequestImpl(RequestHead head, Stream stream, long maxBody) {
-        this(head, stream, maxBody, FormLimits.DEFAULTS, false);
-    }
-
     /** A request on a served connection: each body read must progress within {@code bodyTimeout}. */
     RequestImpl(RequestHead head, Stream stream, long maxBody, ConnectionDeadline deadline, Duration bodyTimeout) {
-        this(head, stream, maxBody, FormLimits.DEFAULTS, false);
-        this.deadline = deadline;
-        this.bodyTimeout = bodyTimeout;
+        this(head, stream, maxBody, deadline, bodyTimeout, false);
     }
 
-    RequestImpl(RequestHead head, Stream stream, long maxBody, FormLimits formLimits, boolean headOnly) {
+    private RequestImpl(RequestHead head, Stream stream, long maxBody, ConnectionDeadline deadline,
+            Duration bodyTimeout, boolean headOnly) {
         this.head = head;
         this.stream = stream;
         this.maxBody = maxBody;
-        this.formLimits = formLimits;
+        this.deadline = deadline;
+        this.bodyTimeout = bodyTimeout;
+        this.formLimits = FormLimits.DEFAULTS;
         this.headOnly = headOnly;
         ConnectionContext context = ConnectionContext.current();
         this.tempFiles = context == null ? new TempFiles() : context.tempFiles();
@@ -69,7 +66,7 @@ final class RequestImpl implements Request, PathParameters {
 
     /** The head of a request without its body, for an error handler. */
     static RequestImpl headOnly(RequestHead head, Stream stream) {
-        return new RequestImpl(head, stream, 0, FormLimits.DEFAULTS, true);
+        return new RequestImpl(head, stream, 0, null, null, true);
     }
 
     @Override
@@ -137,8 +134,7 @@ final class RequestImpl implements Request, PathParameters {
     }
 
     private InputStream openBody() {
-        InputStream framed = RequestParser.body(stream, head, maxBody);
-        return deadline == null ? framed : new TimedBodyStream(framed, deadline, bodyTimeout);
+        return new TimedBodyStream(RequestParser.body(stream, head, maxBody), deadline, bodyTimeout);
     }
 
     /** Whether the body has been opened (and so the connection is aligned only once it is read to the end). */
