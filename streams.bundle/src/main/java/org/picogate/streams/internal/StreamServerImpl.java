@@ -115,10 +115,13 @@ final class StreamServerImpl implements StreamServer {
                 Channels.reset(channel);
                 continue;
             }
+            // Counted before the connection task starts: counted after, a client could be answered (and read the
+            // stats) before this thread runs again.
+            accepted.increment();
             try {
                 serve(channel);
-                accepted.increment();
             } catch (IOException | RuntimeException e) { // such as the owner's task limit
+                accepted.decrement();
                 open.decrementAndGet();
                 rejected.increment();
                 Channels.reset(channel);
