@@ -1,0 +1,2 @@
+/** Implementation of the console bundle; nothing here is API. */
+package org.picogate.console.internal;
