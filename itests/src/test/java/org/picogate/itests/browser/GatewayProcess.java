@@ -66,6 +66,48 @@ final class GatewayProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Its HTTP port, as configured at the start in {@code deploy/org.picogate.http.config}. */
+    int port() {
+        return port;
+    }
+
+    /** How many lines the gateway printed so far: a mark to read what a later command prints from. */
+    int lines() {
+        synchronized (output) {
+            return output.size();
+        }
+    }
+
+    /** Types a command into the gateway's Gogo shell (its standard input). */
+    void shell(String command) throws IOException {
+        OutputStream shell = process.getOutputStream();
+        shell.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        shell.flush();
+    }
+
+    /**
+     * The lines printed from line {@code from} (a {@link #lines()} mark) up to and including the first one that
+     * contains {@code marker}, once it is printed; an AssertionError with the whole output after {@code timeout}.
+     */
+    List<String> awaitLine(int from, String marker, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            synchronized (output) {
+                for (int i = from; i < output.size(); i++) {
+                    if (output.get(i).contains(marker)) {
+                        return List.copyOf(output.subList(from, i + 1));
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("the gateway printed no line with \"" + marker + "\" within " + timeout
+                            + ":\n" + String.join("\n", output));
+                }
+                output.wait(Math.max(1, Math.min(left / 1_000_000, 100)));
+            }
+        }
+    }
+
     /** What the gateway printed so far. */
     String output() {
         synchronized (output) {
@@ -79,6 +121,7 @@ final class GatewayProcess implements AutoCloseable {
             for (String line; (line = lines.readLine()) != null;) {
                 synchronized (output) {
                     output.add(line);
+                    output.notifyAll(); // awaitLine
                 }
                 if (line.startsWith("Picogate ") && line.contains(" ready: ")) {
                     ready.countDown();
