@@ -1,19 +1,31 @@
 package org.picogate.http.internal;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 import org.picogate.http.HttpException;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.JacksonJrExtension;
+import com.fasterxml.jackson.jr.ob.api.ExtensionContext;
 
 /**
  * JSON in and out through jackson-jr (small, no annotations needed, reads records, beans and plain collections).
- * One shared {@link JSON}: it is immutable and caches what it learns about each class.
+ * One shared {@link JSON}: it is immutable and caches what it learns about each class. Scalars bind strictly
+ * ({@link StrictScalars}): a value of the wrong kind is a 400, never a silent 0 or false. Unknown properties are
+ * still ignored, so a client may send more than a handler reads.
  */
 final class JsonCodec {
-    private static final JSON JSON_CODEC = JSON.std;
+    private static final JSON JSON_CODEC = JSON.builder().register(new JacksonJrExtension() {
+        @Override
+        protected void register(ExtensionContext context) {
+            context.insertProvider(StrictScalars.INSTANCE);
+        }
+    }).build();
 
     private JsonCodec() {
     }
@@ -21,10 +33,22 @@ final class JsonCodec {
     /**
      * Reads {@code body} as {@code type}.
      *
-     * @throws HttpException 400 for malformed JSON or JSON that does not fit the type: the reason is the parser's
-     *         first message line and where (line, column), never a stack trace
+     * @throws HttpException 400 for malformed JSON or JSON that does not fit the type (an object for a list, a
+     *         string for an int, a fraction for an integer, a number out of range, null for a primitive): the
+     *         reason is the parser's first message line and where (line, column), never a stack trace
      */
     static <T> T read(byte[] body, Class<T> type) {
+        if (type == Map.class || type == List.class || type == Collection.class) {
+            // jackson-jr cannot bind a raw container class (it looks for type parameters a Class has not got and
+            // fails with an IndexOutOfBoundsException): the tree is the same thing, once its shape is checked
+            Object tree = read(body);
+            if (!type.isInstance(tree)) {
+                throw new HttpException(400, "bad JSON: expected " + (type == Map.class ? "an object" : "an array")
+                        + ", got " + (tree == null ? "null" : tree instanceof Map ? "an object"
+                                : tree instanceof List ? "an array" : "a " + tree.getClass().getSimpleName()));
+            }
+            return type.cast(tree);
+        }
         try {
             return JSON_CODEC.beanFrom(type, body);
         } catch (JsonProcessingException e) {

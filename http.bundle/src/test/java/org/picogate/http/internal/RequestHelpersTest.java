@@ -222,12 +222,15 @@ class RequestHelpersTest {
     }
 
     @Test
-    void jacksonJrCoercesScalarsLeniently() throws Exception {
-        // documented in the README: jackson-jr reads "many" into an int as 0 and ignores unknown properties;
-        // handlers validate values they care about
+    void aScalarOfTheWrongKindIs400ButUnknownPropertiesAreIgnored() throws Exception {
+        // jackson-jr alone read "many" into an int as 0; the server's codec binds scalars strictly (JsonCodecTest)
         handler.set((req, resp) -> resp.send(String.valueOf(req.json(Note.class))));
-        assertThat(post("application/json", "{\"title\":\"x\",\"stars\":\"many\",\"extra\":1}").body())
-                .isEqualTo("Note[title=x, tags=null, stars=0]");
+        assertThat(post("application/json", "{\"title\":\"x\",\"stars\":4,\"extra\":1}").body())
+                .isEqualTo("Note[title=x, tags=null, stars=4]");
+        Reply r = post("application/json", "{\"title\":\"x\",\"stars\":\"many\",\"extra\":1}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).isEqualTo("400 Bad Request: bad JSON: \"stars\": expected an integer (int), got the "
+                + "string \"many\" at line 1, column 22\n");
     }
 
     @Test
