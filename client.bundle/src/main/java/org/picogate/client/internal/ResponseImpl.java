@@ -48,7 +48,8 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
         this.head = head;
         this.url = url;
         this.keepAlive = keepAlive;
-        this.gzip = gzip;
+        // a HEAD, 204 or 304 answer (or Content-Length: 0) may name the coding of a body it does not carry
+        this.gzip = gzip && framing.kind() != BodyFraming.Kind.EMPTY;
         this.maxBodyBytes = maxBodyBytes;
         this.body = framing.open(connection.stream, this, url);
     }
@@ -226,7 +227,11 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
         return head.status() + " " + head.reason() + " " + url;
     }
 
-    /** Gzip decoding that reads the gzip header on the first read, not when the body is asked for. */
+    /**
+     * Gzip decoding that reads the gzip header on the first read, not when the body is asked for. What the
+     * decoder itself throws (a bad header or data, a gzip stream longer than its framed body) is the server's
+     * protocol error; failures of the body under it come through as they are.
+     */
     private final class LazyGzip extends InputStream {
         private final ResponseBody raw;
         private GZIPInputStream gzip;
@@ -235,32 +240,35 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
             this.raw = raw;
         }
 
-        private GZIPInputStream gzip() throws IOException {
-            if (gzip == null) {
-                try {
-                    gzip = new GZIPInputStream(raw, 4096);
-                } catch (java.util.zip.ZipException e) {
-                    raw.close();
-                    throw new HttpProtocolException(url, "Content-Encoding: gzip, but the body is not gzip: "
-                            + e.getMessage(), null);
-                }
-            }
-            return gzip;
-        }
-
         @Override
         public int read() throws IOException {
-            return gzip().read();
+            byte[] one = new byte[1];
+            int n;
+            while ((n = read(one, 0, 1)) == 0) {
+                // len is 1: zero is not returned, but loop rather than assume
+            }
+            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return gzip().read(b, off, len);
+                if (gzip == null) {
+                    gzip = new GZIPInputStream(raw, 4096);
+                }
+                return gzip.read(b, off, len);
             } catch (java.util.zip.ZipException e) {
-                raw.close();
-                throw new HttpProtocolException(url, "corrupt gzip body: " + e.getMessage(), null);
+                throw malformed("the body is not gzip or is corrupt: " + e.getMessage());
+            } catch (java.io.EOFException e) {
+                // the body beneath throws the client's exceptions, never this one: the framed body ended (its
+                // framing satisfied) before the gzip stream did
+                throw malformed("the body ends within its gzip stream");
             }
+        }
+
+        private HttpProtocolException malformed(String problem) {
+            raw.close();
+            return new HttpProtocolException(url, "Content-Encoding: gzip, but " + problem, null);
         }
 
         @Override
