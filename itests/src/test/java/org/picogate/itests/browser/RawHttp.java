@@ -67,11 +67,11 @@ final class RawHttp implements AutoCloseable {
     }
 
     Answer get(String path, String extraHeaders) throws IOException {
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: gateway\r\n" + extraHeaders + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
         int first;
         try {
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: gateway\r\n" + extraHeaders + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
             first = in.read();
         } catch (IOException reset) {
             throw new NoAnswerException("no answer: " + reset);
