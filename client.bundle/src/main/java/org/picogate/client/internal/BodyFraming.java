@@ -1,6 +1,7 @@
 package org.picogate.client.internal;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.picogate.client.HttpProtocolException;
@@ -28,9 +29,18 @@ record BodyFraming(Kind kind, long length) {
         List<String> codings = head.headers().all("Transfer-Encoding");
         if (!codings.isEmpty()) { // wins over Content-Length (RFC 9112 6.3 rule 3)
             String all = String.join(",", codings);
-            String[] parts = all.split(",");
-            if (parts[parts.length - 1].strip().equalsIgnoreCase("chunked")) {
-                if (parts.length > 1) {
+            List<String> parts = new ArrayList<>(2);
+            for (String coding : all.split(",", -1)) {
+                if (!coding.isBlank()) { // empty list elements are ignored (RFC 9110 5.6.1)
+                    parts.add(coding.strip());
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new HttpProtocolException(url, "Transfer-Encoding without a coding",
+                        HttpProtocolException.bytes(all));
+            }
+            if (parts.get(parts.size() - 1).equalsIgnoreCase("chunked")) {
+                if (parts.size() > 1) {
                     throw new HttpProtocolException(url, "unsupported transfer coding before chunked",
                             HttpProtocolException.bytes(all));
                 }
@@ -44,7 +54,7 @@ record BodyFraming(Kind kind, long length) {
         }
         long length = -1;
         for (String field : lengths) {
-            for (String value : field.split(",")) {
+            for (String value : field.split(",", -1)) { // -1: an empty value is kept, and refused
                 long parsed = parseLength(value.strip(), url);
                 if (length != -1 && parsed != length) {
                     throw new HttpProtocolException(url, "Content-Length values differ",

@@ -44,6 +44,25 @@ class FramingAndOptionsTest {
                 .isInstanceOf(HttpProtocolException.class).hasMessageContaining("transfer coding");
     }
 
+    /** Found by the response fuzz test: {@code ","} split into no value at all (a length of -1, an index error). */
+    @Test
+    void refusesListsOfNothing() {
+        for (String bad : new String[] { ",", "5,", ", 5", "5, ,5" }) {
+            assertThatThrownBy(() -> BodyFraming.of("GET", head(200, "Content-Length", bad), URL))
+                    .as(bad).isInstanceOf(HttpProtocolException.class).hasMessageContaining("bad Content-Length");
+        }
+        for (String bad : new String[] { ",", " , ,", "" }) {
+            assertThatThrownBy(() -> BodyFraming.of("GET", head(200, "Transfer-Encoding", bad), URL))
+                    .as(bad).isInstanceOf(HttpProtocolException.class).hasMessageContaining("without a coding");
+        }
+    }
+
+    @Test
+    void ignoresEmptyElementsOfTheTransferCodingList() throws Exception {
+        assertThat(BodyFraming.of("GET", head(200, "Transfer-Encoding", ", chunked,"), URL).kind())
+                .isEqualTo(BodyFraming.Kind.CHUNKED);
+    }
+
     @Test
     void writesTheRequestHeadWithHostDefaultsAndFraming() {
         OutgoingRequest request = new OutgoingRequest("POST", URI.create("http://h:8080/p?q=1"),
