@@ -2,12 +2,14 @@ package org.picogate.scheduler.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.picogate.config.ConfigCheck;
 import org.picogate.scheduler.Clock;
 
 /**
@@ -20,13 +22,13 @@ public final class SchedulerRuntime {
     private final SchedulerCore core = new SchedulerCore(Clock.system());
 
     @Activate
-    public SchedulerRuntime(SchedulerConfig config) {
-        apply(config);
+    public SchedulerRuntime(SchedulerConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
     @Modified
-    void modified(SchedulerConfig config) {
-        apply(config);
+    void modified(SchedulerConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
     @Deactivate
@@ -38,14 +40,25 @@ public final class SchedulerRuntime {
         return core;
     }
 
-    /** Applies a configuration, or logs which key is wrong and keeps the one in force. */
-    private void apply(SchedulerConfig config) {
-        String invalid = config.graceMillis() < 0 ? "graceMillis=" + config.graceMillis()
-                : config.maxTasksPerBundle() < 0 ? "maxTasksPerBundle=" + config.maxTasksPerBundle() : null;
+    /**
+     * Applies a configuration, or logs which key is wrong and keeps the one in force (the defaults, at the start):
+     * a value of the wrong type must not fail the component, which every task of the gateway needs.
+     */
+    private void apply(SchedulerConfig config, Map<String, Object> properties) {
+        ConfigCheck check = ConfigCheck.of(SchedulerConfig.class, config, properties);
+        if (!check.unknownKeys().isEmpty()) {
+            SchedulerCore.LOG.log(Level.WARNING, () -> SchedulerConfig.PID + ": ignored unknown key(s) "
+                    + String.join(", ", check.unknownKeys()) + " (known: graceMillis, maxTasksPerBundle)");
+        }
+        String invalid = !check.valid() ? String.join(", ", check.invalidValues())
+                : config.graceMillis() < 0 ? "graceMillis=" + config.graceMillis() + " (must not be negative)"
+                : config.maxTasksPerBundle() < 0 ? "maxTasksPerBundle=" + config.maxTasksPerBundle()
+                        + " (must not be negative)"
+                : null;
         if (invalid != null) {
             SchedulerCore.LOG.log(Level.ERROR, () -> SchedulerConfig.PID + ": rejected " + invalid
-                    + " (must not be negative); keeping graceMillis=" + core.grace().toMillis()
-                    + ", maxTasksPerBundle=" + core.maxTasksPerOwner());
+                    + "; keeping graceMillis=" + core.grace().toMillis() + ", maxTasksPerBundle="
+                    + core.maxTasksPerOwner());
             return;
         }
         core.configure(Duration.ofMillis(config.graceMillis()), config.maxTasksPerBundle());

@@ -1,46 +1,133 @@
 package org.picogate.scheduler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Open-box test of the configured component: valid values apply live, invalid ones leave the old in force. */
 class SchedulerRuntimeTest {
     private SchedulerRuntime runtime;
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Logger log = Logger.getLogger("org.picogate.scheduler");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record.getLevel() + " " + record.getMessage());
+        }
 
-    /** A configuration as DS would hand it over: the given keys, defaults for the rest. */
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /**
+     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
+     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
+     */
     static SchedulerConfig config(Map<String, Object> values) {
         return (SchedulerConfig) Proxy.newProxyInstance(SchedulerConfig.class.getClassLoader(),
-                new Class<?>[] { SchedulerConfig.class }, (proxy, method, args) -> values.containsKey(method.getName())
-                        ? values.get(method.getName()) : method.getDefaultValue());
+                new Class<?>[] { SchedulerConfig.class }, (proxy, method, args) -> {
+                    Object value = values.get(method.getName());
+                    if (value == null) {
+                        return method.getDefaultValue();
+                    }
+                    if (value instanceof String text && method.getReturnType() == long.class) {
+                        return Long.valueOf(text);
+                    }
+                    if (value instanceof String text && method.getReturnType() == int.class) {
+                        return Integer.valueOf(text);
+                    }
+                    return value;
+                });
+    }
+
+    private static SchedulerRuntime activate(Map<String, Object> values) {
+        return new SchedulerRuntime(config(values), values);
+    }
+
+    private void modify(Map<String, Object> values) {
+        runtime.modified(config(values), values);
+    }
+
+    @BeforeEach
+    void captureLog() {
+        log.addHandler(capture);
     }
 
     @AfterEach
     void deactivate() {
+        log.removeHandler(capture);
         runtime.deactivate();
     }
 
     @Test
     void defaultsAndLiveChangesApply() {
-        runtime = new SchedulerRuntime(config(Map.of()));
+        runtime = activate(Map.of());
         assertEquals(Duration.ofSeconds(2), runtime.core().grace());
         assertEquals(0, runtime.core().maxTasksPerOwner());
-        runtime.modified(config(Map.of("graceMillis", 500L, "maxTasksPerBundle", 64)));
+        modify(Map.of("graceMillis", 500L, "maxTasksPerBundle", 64, "service.pid", "org.picogate.scheduler",
+                "felix.fileinstall.filename", "file:/gw/deploy/org.picogate.scheduler.config"));
         assertEquals(Duration.ofMillis(500), runtime.core().grace());
         assertEquals(64, runtime.core().maxTasksPerOwner());
+        assertEquals(List.of(), logged);
     }
 
     @Test
     void negativeValuesAreRejectedAndThePreviousConfigurationStays() {
-        runtime = new SchedulerRuntime(config(Map.of("graceMillis", 700L, "maxTasksPerBundle", 10)));
-        runtime.modified(config(Map.of("graceMillis", -1L)));
-        runtime.modified(config(Map.of("maxTasksPerBundle", -5)));
+        runtime = activate(Map.of("graceMillis", 700L, "maxTasksPerBundle", 10));
+        modify(Map.of("graceMillis", -1L));
+        modify(Map.of("maxTasksPerBundle", -5));
         assertEquals(Duration.ofMillis(700), runtime.core().grace());
         assertEquals(10, runtime.core().maxTasksPerOwner());
+        assertEquals(List.of("SEVERE org.picogate.scheduler: rejected graceMillis=-1 (must not be negative); keeping"
+                + " graceMillis=700, maxTasksPerBundle=10", "SEVERE org.picogate.scheduler: rejected"
+                + " maxTasksPerBundle=-5 (must not be negative); keeping graceMillis=700, maxTasksPerBundle=10"),
+                logged);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRejectedNamingTheKeyAndThePreviousConfigurationStays() {
+        runtime = activate(Map.of("graceMillis", 700L));
+        modify(Map.of("graceMillis", "soon", "maxTasksPerBundle", 5));
+        assertEquals(Duration.ofMillis(700), runtime.core().grace());
+        assertEquals(0, runtime.core().maxTasksPerOwner(), "nothing of a rejected configuration applies");
+        assertEquals(List.of("SEVERE org.picogate.scheduler: rejected graceMillis=soon (not a long); keeping"
+                + " graceMillis=700, maxTasksPerBundle=0"), logged);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeAtTheStartKeepsTheDefaultsInsteadOfFailingTheComponent() {
+        runtime = activate(Map.of("maxTasksPerBundle", "lots"));
+        assertEquals(Duration.ofSeconds(2), runtime.core().grace());
+        assertEquals(0, runtime.core().maxTasksPerOwner());
+        assertEquals(1, logged.size());
+        assertTrue(logged.get(0).startsWith("SEVERE org.picogate.scheduler: rejected maxTasksPerBundle=lots (not an"
+                + " int)"), logged.get(0));
+    }
+
+    @Test
+    void anUnknownKeyIsLoggedByNameAndTheRestApplies() {
+        runtime = activate(Map.of());
+        modify(Map.of("graceMilis", 500L, "maxTasksPerBundle", 8));
+        assertEquals(Duration.ofSeconds(2), runtime.core().grace());
+        assertEquals(8, runtime.core().maxTasksPerOwner());
+        assertEquals(List.of("WARNING org.picogate.scheduler: ignored unknown key(s) graceMilis (known: graceMillis,"
+                + " maxTasksPerBundle)"), logged);
     }
 }
