@@ -52,6 +52,7 @@ final class HttpConnection {
     private volatile ResponseImpl serving;
     /** Supplies the access log, or {@code null} while it is off. */
     private final Supplier<AccessLog> accessLog;
+    private final RequestMetrics metrics;
     private final ReentrantLock phaseLock = new ReentrantLock();
     private Phase phase = Phase.NEW;
 
@@ -69,7 +70,7 @@ final class HttpConnection {
 
     HttpConnection(Stream stream, Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
             DateHeader date, FileResponder files, AtomicLong requestIds, ConnectionDrain drain,
-            Supplier<AccessLog> accessLog) {
+            Supplier<AccessLog> accessLog, RequestMetrics metrics) {
         this.stream = stream;
         this.scheduler = scheduler;
         this.limits = limits;
@@ -79,6 +80,7 @@ final class HttpConnection {
         this.requestIds = requestIds;
         this.drain = drain;
         this.accessLog = accessLog;
+        this.metrics = metrics;
     }
 
     void serve() throws IOException {
@@ -106,7 +108,7 @@ final class HttpConnection {
                 return; // closed by the retiring task meanwhile: this request gets no answer, and may be retried
             }
             AccessLog log = accessLog.get(); // null while off: then nothing below reads a clock for it
-            long started = log == null ? 0 : scheduler.clock().nanoTime();
+            long started = scheduler.clock().nanoTime(); // the metrics' latency, and the access log's
             long sentBefore = log == null ? 0 : stream.bytesOut();
             RequestHead head = readHead(deadline, l, log, started);
             if (head == null) {
@@ -123,17 +125,17 @@ final class HttpConnection {
                 // it (a router would otherwise answer 404 for the path "*").
                 response.header("Allow", SERVER_WIDE_ALLOW).send(new byte[0]);
             } else if (!answer(request, response)) {
-                logRequest(log, head, response.status(), started, sentBefore);
+                logRequest(log, head, request, response.status(), started, sentBefore);
                 return;
             }
             response.finish();
             if (response.upgraded()) {
-                logRequest(log, head, response.status(), started, sentBefore);
+                logRequest(log, head, request, response.status(), started, sentBefore);
                 return; // a WebSocket: finish() ended it and closed the stream, which is no longer HTTP
             }
             boolean aligned = response.keepAlive() && request.skipRest(SKIP_LIMIT);
             stream.drain();
-            logRequest(log, head, response.status(), started, sentBefore);
+            logRequest(log, head, request, response.status(), started, sentBefore);
             if (!aligned) {
                 stream.close();
                 return;
@@ -225,7 +227,7 @@ final class HttpConnection {
             if (deadline.clear()) {
                 long sentBefore = stream.bytesOut();
                 refuse(refused);
-                logRequest(log, null, refused.status(), started, sentBefore);
+                logRequest(log, null, null, refused.status(), started, sentBefore);
             }
             return null;
         } catch (IOException e) {
@@ -237,11 +239,16 @@ final class HttpConnection {
         return deadline.clear() ? head : null; // the deadline passed as the head ended: aborted anyway
     }
 
-    /** One access log line, if the log is on ({@code log} not null); {@code head} null for a refused request. */
-    private void logRequest(AccessLog log, RequestHead head, int status, long started, long sentBefore) {
+    /**
+     * Counts the request in the metrics, and writes its access log line if the log is on ({@code log} not null);
+     * {@code head} and {@code request} null for a refused request.
+     */
+    private void logRequest(AccessLog log, RequestHead head, RequestImpl request, int status, long started,
+            long sentBefore) {
+        long nanos = scheduler.clock().nanoTime() - started;
+        metrics.record(request == null ? null : request.route(), head == null ? null : head.method(), status, nanos);
         if (log != null) {
-            log.request(stream.remoteAddress(), head, status, stream.bytesOut() - sentBefore,
-                    (scheduler.clock().nanoTime() - started) / 1000);
+            log.request(stream.remoteAddress(), head, status, stream.bytesOut() - sentBefore, nanos / 1000);
         }
     }
 

@@ -25,8 +25,10 @@ import org.picogate.http.HttpException;
 import org.picogate.http.Request;
 import org.picogate.http.Response;
 import org.picogate.http.internal.routing.RouteWhiteboard;
+import org.picogate.http.runtime.HttpStats;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.ListenOptions;
+import org.picogate.streams.ServerStats;
 import org.picogate.streams.StreamServer;
 import org.picogate.streams.StreamService;
 
@@ -35,14 +37,17 @@ import org.picogate.streams.StreamService;
  * (the whiteboard, {@link RouteWhiteboard}), else by the static directory under its prefix (GET and HEAD), else by
  * the fallback {@link Handler} (a {@code Handler} service without route). Changes apply live: limits and files at
  * the next request; a new port or address opens the new listener first, then closes the old one gracefully.
+ * Registered as a service of its own class (private) for {@link HttpRuntimeComponent}, which reports on it.
  */
-@Component(immediate = true, service = {}, configurationPid = HttpConfig.PID)
+@Component(immediate = true, service = HttpServerComponent.class, configurationPid = HttpConfig.PID)
 @Designate(ocd = HttpConfig.class)
 public final class HttpServerComponent {
     private final Scheduler scheduler;
     private final StreamService streams;
     private final FileResponder responder = new FileResponder(true);
     private final FileCache cache;
+    /** Every request of every listener, so the counters survive a port change. */
+    private final RequestMetrics metrics = new RequestMetrics();
     private volatile HttpLimits limits = HttpLimits.DEFAULTS;
     private volatile StaticFiles site;
     private volatile HttpConfig config;
@@ -175,6 +180,39 @@ public final class HttpServerComponent {
         }
     }
 
+    /** The request counters of every listener. */
+    RequestMetrics metrics() {
+        return metrics;
+    }
+
+    /** The connections and bytes of the listener in force and of those still retiring. */
+    HttpStats.Connections connections() {
+        List<Listener> all = new ArrayList<>(retiring);
+        Listener l = listener;
+        if (l != null) {
+            all.add(l);
+        }
+        int open = 0;
+        long accepted = 0;
+        long rejected = 0;
+        long in = 0;
+        long out = 0;
+        for (Listener each : all) {
+            ServerStats s = each.server().stats();
+            open += s.open();
+            accepted += s.accepted();
+            rejected += s.rejected();
+            in += s.bytesIn();
+            out += s.bytesOut();
+        }
+        return new HttpStats.Connections(open, accepted, rejected, in, out);
+    }
+
+    /** The static directory served, or {@code null}. */
+    StaticFiles site() {
+        return site;
+    }
+
     /** The port it listens on (for tests and the console). */
     int port() {
         Listener l = listener;
@@ -182,7 +220,8 @@ public final class HttpServerComponent {
     }
 
     private Listener listen(Binding b) throws IOException {
-        HttpServerCore core = new HttpServerCore(scheduler, () -> limits, this::route, responder, () -> accessLog);
+        HttpServerCore core = new HttpServerCore(scheduler, () -> limits, this::route, responder, () -> accessLog,
+                metrics);
         StreamServer server = streams.listen(ListenOptions.port(b.port()).withHost(b.host()).withBacklog(b.backlog())
                 .withMaxConnections(b.maxConnections()).withName("http:" + b.port()), core);
         return new Listener(server, core, b);
@@ -228,6 +267,9 @@ public final class HttpServerComponent {
                 || (path.length() == prefix.length() - 1 && prefix.startsWith(path));
         if (!underPrefix) {
             throw new HttpException(404, "Not Found");
+        }
+        if (request instanceof RequestImpl counted) {
+            counted.matched(HttpStats.STATIC_DIR);
         }
         files.serve(((ResponseImpl) response).asFileReply(), path, request.rawQuery());
     }

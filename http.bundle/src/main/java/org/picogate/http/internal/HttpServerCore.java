@@ -23,6 +23,7 @@ public final class HttpServerCore implements StreamHandler {
     private final AtomicLong requestIds = new AtomicLong();
     private final ConnectionDrain drain = new ConnectionDrain();
     private final Supplier<AccessLog> accessLog;
+    private final RequestMetrics metrics;
 
     /** A server without access log. */
     public HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler,
@@ -35,6 +36,16 @@ public final class HttpServerCore implements StreamHandler {
      */
     HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler, FileResponder files,
             Supplier<AccessLog> accessLog) {
+        this(scheduler, limits, handler, files, accessLog, new RequestMetrics());
+    }
+
+    /**
+     * @param accessLog read at every request: the access log, or {@code null} while it is off
+     * @param metrics counts every request; shared by the listeners of one server, so a port change keeps them
+     */
+    HttpServerCore(Scheduler scheduler, Supplier<HttpLimits> limits, Supplier<Handler> handler, FileResponder files,
+            Supplier<AccessLog> accessLog, RequestMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -45,7 +56,8 @@ public final class HttpServerCore implements StreamHandler {
     @Override
     public void handle(Stream stream) throws Exception {
         new ConnectionContext().run(() -> {
-            new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain, accessLog).serve();
+            new HttpConnection(stream, scheduler, limits, handler, date, files, requestIds, drain, accessLog,
+                    metrics).serve();
             return null;
         });
     }

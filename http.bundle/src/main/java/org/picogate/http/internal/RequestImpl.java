@@ -36,6 +36,8 @@ final class RequestImpl implements Request, PathParameters {
     private final ConnectionDeadline deadline;
     private final Duration bodyTimeout;
     private Map<String, String> params = Map.of();
+    /** The label of the route that answers it, for the metrics; {@code null} while none does. */
+    private String route;
     private final FormLimits formLimits;
     /** Where uploads go: the connection's (deleted after the answer), or this request's own outside a server. */
     private final TempFiles tempFiles;
@@ -102,6 +104,16 @@ final class RequestImpl implements Request, PathParameters {
     @Override
     public void pathParameters(Map<String, String> values) {
         params = values;
+    }
+
+    @Override
+    public void matched(String routeLabel) {
+        route = routeLabel;
+    }
+
+    /** The label of the route that answered it, or {@code null} if no route did. */
+    String route() {
+        return route;
     }
 
     @Override

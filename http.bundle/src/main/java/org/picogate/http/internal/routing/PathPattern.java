@@ -127,6 +127,11 @@ public final class PathPattern implements RoutePattern {
     }
 
     @Override
+    public String label() {
+        return source;
+    }
+
+    @Override
     public String source() {
         return source;
     }

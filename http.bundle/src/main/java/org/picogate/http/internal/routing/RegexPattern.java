@@ -13,11 +13,29 @@ public final class RegexPattern implements RoutePattern {
     private final Pattern regex;
     private final int literalPrefix;
     private final Map<String, Integer> groupNames;
+    private final String label;
+    /** Whether it is the pattern of a static files route ({@link #statics}). */
+    private final boolean statics;
 
-    private RegexPattern(Pattern regex) {
+    private RegexPattern(Pattern regex, String label, boolean statics) {
         this.regex = regex;
         this.literalPrefix = literalPrefix(regex.pattern());
         this.groupNames = regex.namedGroups();
+        this.label = label;
+        this.statics = statics;
+    }
+
+    /**
+     * The pattern of the files under {@code base} ({@code ""} or a literal path without trailing slash): the base
+     * itself and everything below it; labelled {@code base/*}.
+     */
+    static RegexPattern statics(String base) {
+        return new RegexPattern(Pattern.compile(Pattern.quote(base) + "(/.*)?"), base + "/*", true);
+    }
+
+    /** Whether it matches the files of a static directory route. */
+    boolean isStatics() {
+        return statics;
     }
 
     /**
@@ -30,7 +48,7 @@ public final class RegexPattern implements RoutePattern {
             throw new IllegalArgumentException("bad route regex: empty");
         }
         try {
-            return new RegexPattern(Pattern.compile(regex));
+            return new RegexPattern(Pattern.compile(regex), "~" + regex, false);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("bad route regex " + regex + ": " + e.getDescription()
                     + " at index " + e.getIndex());
@@ -94,6 +112,11 @@ public final class RegexPattern implements RoutePattern {
     @Override
     public String source() {
         return regex.pattern();
+    }
+
+    @Override
+    public String label() {
+        return label;
     }
 
     @Override

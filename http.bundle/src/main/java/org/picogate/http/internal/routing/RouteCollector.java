@@ -80,7 +80,7 @@ final class RouteCollector implements Routes {
             String base = checked.source().endsWith("/") ? checked.source().substring(0, checked.source().length() - 1)
                     : checked.source();
             StaticFiles files = new StaticFiles(base.isEmpty() ? "/" : base, dir.toAbsolutePath());
-            add("GET", RegexPattern.parse(Pattern.quote(base) + "(/.*)?"), staticFiles(files), declared);
+            add("GET", RegexPattern.statics(base), staticFiles(files), declared);
         } catch (IllegalArgumentException | NullPointerException bad) {
             fail(declared, bad.getMessage());
         }

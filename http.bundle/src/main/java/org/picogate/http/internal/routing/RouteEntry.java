@@ -10,6 +10,11 @@ public record RouteEntry(String method, RoutePattern pattern, Handler handler, R
         implements Slot {
 
     /** The key two competing routes share: method and pattern shape. */
+    /** The route's label ({@link RoutePattern#label()}), {@code *} for the fallback. */
+    String label() {
+        return pattern == null ? "*" : pattern.label();
+    }
+
     String key() {
         return method + " " + (pattern == null ? "*" : pattern.key());
     }

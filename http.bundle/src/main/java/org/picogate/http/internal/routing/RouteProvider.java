@@ -20,6 +20,8 @@ public final class RouteProvider {
     private final long serviceId;
     private final int ranking;
     private final String bundle;
+    private final String bundleName;
+    private final long bundleId;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
     private volatile Event drained;
@@ -30,9 +32,35 @@ public final class RouteProvider {
      * @param bundle the providing bundle, as shown to people ({@code symbolic.name [id]})
      */
     public RouteProvider(long serviceId, int ranking, String bundle) {
+        this(serviceId, ranking, bundle, bundle, -1);
+    }
+
+    /**
+     * @param serviceId {@code service.id}
+     * @param ranking {@code service.ranking}
+     * @param bundleName the providing bundle's symbolic name
+     * @param bundleId the providing bundle's id
+     */
+    public RouteProvider(long serviceId, int ranking, String bundleName, long bundleId) {
+        this(serviceId, ranking, bundleName + " [" + bundleId + "]", bundleName, bundleId);
+    }
+
+    private RouteProvider(long serviceId, int ranking, String bundle, String bundleName, long bundleId) {
         this.serviceId = serviceId;
         this.ranking = ranking;
         this.bundle = bundle;
+        this.bundleName = bundleName;
+        this.bundleId = bundleId;
+    }
+
+    /** The providing bundle's symbolic name. */
+    public String bundleName() {
+        return bundleName;
+    }
+
+    /** The providing bundle's id, {@code -1} if unknown. */
+    public long bundleId() {
+        return bundleId;
     }
 
     public long serviceId() {

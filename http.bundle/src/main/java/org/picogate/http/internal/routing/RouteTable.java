@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.picogate.http.runtime.RouteDTO;
+
 /**
  * Every route every provider declared, the vacancies, and the failures; builds the {@link Router}. Not thread-safe:
  * {@link Routing} guards it.
@@ -94,6 +96,11 @@ final class RouteTable {
         views.sort(Comparator.comparing(RouteView::pattern).thenComparing(RouteView::method)
                 .thenComparingLong(RouteView::serviceId));
         return views;
+    }
+
+    /** The same routes as {@link #views}, with the failures, for the {@code HttpRuntime} service. */
+    List<RouteDTO> describe(long now) {
+        return RouteDescriptions.describe(routes, failures, vacancies.values(), winners(), now);
     }
 
     static String shown(RoutePattern pattern) {

@@ -111,8 +111,9 @@ public final class RouteWhiteboard {
     private static RouteProvider provider(ServiceReference<?> ref) {
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
         Bundle bundle = ref.getBundle();
-        return new RouteProvider(id(ref), ranking instanceof Integer r ? r : 0,
-                bundle == null ? "?" : bundle.getSymbolicName() + " [" + bundle.getBundleId() + "]");
+        return bundle == null ? new RouteProvider(id(ref), ranking instanceof Integer r ? r : 0, "?")
+                : new RouteProvider(id(ref), ranking instanceof Integer r ? r : 0, bundle.getSymbolicName(),
+                        bundle.getBundleId());
     }
 
     /**

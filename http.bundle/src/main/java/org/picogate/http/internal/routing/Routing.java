@@ -2,6 +2,7 @@ package org.picogate.http.internal.routing;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -10,6 +11,7 @@ import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
 import org.picogate.http.Request;
 import org.picogate.http.Response;
+import org.picogate.http.runtime.RouteDTO;
 import org.picogate.scheduler.Event;
 import org.picogate.scheduler.Scheduler;
 
@@ -28,6 +30,11 @@ import org.picogate.scheduler.Scheduler;
  */
 public final class Routing {
     static final System.Logger LOG = System.getLogger("org.picogate.http.routing");
+
+    /** The order of {@link #describe()}: by pattern, then first method, then service id. */
+    public static final Comparator<RouteDTO> DTO_ORDER = Comparator.comparing(RouteDTO::pattern)
+            .thenComparing((RouteDTO d) -> d.methods().isEmpty() ? "" : d.methods().get(0))
+            .thenComparingLong(RouteDTO::serviceId);
 
     private final Scheduler scheduler;
     private final ReentrantLock lock = new ReentrantLock();
@@ -156,6 +163,16 @@ public final class Routing {
         }
     }
 
+    /** Every route with its provider and state, vacancies and failures included (the {@code HttpRuntime} view). */
+    public List<RouteDTO> describe() {
+        lock.lock();
+        try {
+            return table.describe(scheduler.clock().nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public List<RouteFailure> failures() {
         lock.lock();
         try {
@@ -199,6 +216,7 @@ public final class Routing {
                     try {
                         if (request instanceof PathParameters params) {
                             params.pathParameters(found.params());
+                            params.matched(found.route().label());
                         }
                         found.route().handler().handle(request, response);
                     } finally {

@@ -1,0 +1,23 @@
+package org.picogate.http.runtime;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The HTTP server's routes and counters, as a service. Each call takes a fresh snapshot; taking one costs work
+ * proportional to the routes, never anything on the request path.
+ */
+@ProviderType
+public interface HttpRuntime {
+
+    /**
+     * Every route a {@code Handler} or {@code App} service declared (served, shadowed or failed), the routes that
+     * are vacant while waiting for a replacement, and the server's static directory when one is configured;
+     * sorted by pattern, then method, then service id.
+     */
+    List<RouteDTO> routes();
+
+    /** The request counters, latency histograms, connections and bytes since the server started. */
+    HttpStats stats();
+}

@@ -1,0 +1,20 @@
+/**
+ * What the HTTP server is doing, for operations tools (metrics, health, consoles): the {@link
+ * org.picogate.http.runtime.HttpRuntime} service, registered by the server bundle while its server is active.
+ *
+ * <ul>
+ * <li>{@link org.picogate.http.runtime.HttpRuntime#routes()}: every declared route with its provider and its
+ * state (served, shadowed by a higher-ranked provider, vacant while waiting for a replacement, or failed with the
+ * reason), the data the Gogo command {@code picogate:routes} shows.</li>
+ * <li>{@link org.picogate.http.runtime.HttpRuntime#stats()}: requests counted by route, method and status class,
+ * a latency histogram per route (cumulative buckets in seconds, as Prometheus histograms), and the listener's
+ * connections and bytes.</li>
+ * </ul>
+ * Both are snapshots: records that do not change after they are returned.
+ */
+@Export
+@Version("1.0.0")
+package org.picogate.http.runtime;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
