@@ -66,7 +66,10 @@ public final class Database implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers do not wait for a writer
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // safe with WAL, one fsync per checkpoint
+        // FULL: a commit (the API's 201) is on disk before it returns, so it survives a power cut too, the common
+        // crash of a gateway; NORMAL would survive only a process crash (kill -9) and cost 35 rather than 250 µs a
+        // write here (README, "Crash safety"). Reads cost the same.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(5000); // another process holding the file (the sqlite3 shell) makes us wait, not fail
         Database database = null;
         try {

@@ -27,6 +27,15 @@ class DatabaseTest {
         assertThat(file).isRegularFile();
     }
 
+    /** WAL, and every commit synced (synchronous FULL = 2): what the crash safety of the notes app rests on. */
+    @Test
+    void opensInWalModeWithEveryCommitSynced() throws Exception {
+        try (Database db = Database.open(folder.resolve("t.db"))) {
+            assertThat(db.queryFirst("PRAGMA journal_mode", row -> row.getString(1))).contains("wal");
+            assertThat(db.queryFirst("PRAGMA synchronous", row -> row.getInt(1))).contains(2);
+        }
+    }
+
     @Test
     void insertReturnsTheKeyAndQueriesMapRows() throws Exception {
         try (Database db = Database.open(folder.resolve("t.db"))) {
