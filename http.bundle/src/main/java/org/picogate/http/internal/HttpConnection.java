@@ -96,6 +96,8 @@ final class HttpConnection {
     }
 
     private void serve(ConnectionDeadline deadline) throws IOException {
+        // what answers write: each write must progress within the idle timeout (a client that never reads is cut)
+        Stream out = new SendTimeoutStream(stream, deadline, () -> limits.get().idleTimeout());
         for (int served = 0;; ) {
             HttpLimits l = limits.get();
             if (served > 0 && !becomeIdle()) {
@@ -110,14 +112,14 @@ final class HttpConnection {
             AccessLog log = accessLog.get(); // null while off: then nothing below reads a clock for it
             long started = scheduler.clock().nanoTime(); // the metrics' latency, and the access log's
             long sentBefore = log == null ? 0 : stream.bytesOut();
-            RequestHead head = readHead(deadline, l, log, started);
+            RequestHead head = readHead(deadline, out, l, log, started);
             if (head == null) {
                 return;
             }
             served++;
             boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection() && !drain.started();
             RequestImpl request = new RequestImpl(head, stream, l.maxBody(), deadline, l.idleTimeout());
-            ResponseImpl response = new ResponseImpl(stream, head, keepAlive, date, files, scheduler);
+            ResponseImpl response = new ResponseImpl(out, head, keepAlive, date, files, scheduler);
             serving = response;
             if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {
                 // OPTIONS * asks about the server, not a resource (RFC 9110 9.3.7): the server answers it, with
@@ -134,10 +136,10 @@ final class HttpConnection {
                 return; // a WebSocket: finish() ended it and closed the stream, which is no longer HTTP
             }
             boolean aligned = response.keepAlive() && request.skipRest(SKIP_LIMIT);
-            stream.drain();
+            out.drain();
             logRequest(log, head, request, response.status(), started, sentBefore);
             if (!aligned) {
-                stream.close();
+                out.close();
                 return;
             }
         }
@@ -215,8 +217,8 @@ final class HttpConnection {
      * The next request head, read within the header timeout from its first byte; or {@code null} when the
      * connection is done (cut off for slowness, or refused).
      */
-    private RequestHead readHead(ConnectionDeadline deadline, HttpLimits l, AccessLog log, long started)
-            throws IOException {
+    private RequestHead readHead(ConnectionDeadline deadline, Stream out, HttpLimits l, AccessLog log,
+            long started) throws IOException {
         if (!deadline.expireAfter(l.headerTimeout())) {
             return null;
         }
@@ -226,7 +228,7 @@ final class HttpConnection {
         } catch (HttpException refused) {
             if (deadline.clear()) {
                 long sentBefore = stream.bytesOut();
-                refuse(refused);
+                refuse(out, refused);
                 logRequest(log, null, null, refused.status(), started, sentBefore);
             }
             return null;
@@ -257,10 +259,10 @@ final class HttpConnection {
     }
 
     /** Answers a request that breaks the protocol, then ends the connection. */
-    private void refuse(HttpException refused) throws IOException {
-        ResponseImpl response = new ResponseImpl(stream, RequestHeads.UNPARSED, false, date, files);
+    private void refuse(Stream out, HttpException refused) throws IOException {
+        ResponseImpl response = new ResponseImpl(out, RequestHeads.UNPARSED, false, date, files);
         response.sendError(refused);
-        stream.close();
+        out.close();
     }
 
     /** Runs the handler; returns {@code false} if the connection had to be aborted. */
