@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.picogate.config.ConfigCheck;
 import org.picogate.streams.ConnectOptions;
 import org.picogate.streams.TlsContexts;
 
@@ -42,13 +43,13 @@ public final class StreamsRuntime {
     private final Map<BufferedStream, String> clients = new ConcurrentHashMap<>();
 
     @Activate
-    public StreamsRuntime(StreamsConfig config) {
-        apply(config);
+    public StreamsRuntime(StreamsConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
     @Modified
-    void modified(StreamsConfig config) {
-        apply(config);
+    void modified(StreamsConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
     StreamSettings settings() {
@@ -86,7 +87,21 @@ public final class StreamsRuntime {
         return Map.copyOf(clients);
     }
 
-    private void apply(StreamsConfig config) {
+    /**
+     * A value of the wrong type (such as {@code lingerMillis="long"}) rejects the whole configuration: DS would
+     * only fail when the part that reads it applies, leaving the parts before it applied.
+     */
+    private void apply(StreamsConfig config, Map<String, Object> properties) {
+        ConfigCheck check = ConfigCheck.of(StreamsConfig.class, config, properties);
+        if (!check.unknownKeys().isEmpty()) {
+            StreamServerImpl.LOG.log(Level.WARNING, () -> PID + ": ignored unknown key(s) "
+                    + String.join(", ", check.unknownKeys()));
+        }
+        if (!check.valid()) {
+            StreamServerImpl.LOG.log(Level.ERROR, () -> PID + ": rejected " + String.join(", ", check.invalidValues())
+                    + "; keeping the configuration in force");
+            return;
+        }
         applySettings(config);
         applyDefaultTimeouts(config);
         applyTls(config);

@@ -21,38 +21,62 @@ import org.picogate.streams.Stream;
 class StreamsRuntimeTest {
     private static final StreamSettings CUSTOM = new StreamSettings(4096, 1024, Duration.ofMillis(500), 1000);
 
-    /** A configuration as DS would hand it over: the given keys, defaults for the rest. */
+    /**
+     * A configuration as DS would hand it over: the given keys, defaults for the rest; a string that does not
+     * convert to the attribute's number type throws when the attribute is read, as Felix SCR's does.
+     */
     static StreamsConfig config(Map<String, Object> values) {
         return (StreamsConfig) Proxy.newProxyInstance(StreamsConfig.class.getClassLoader(),
-                new Class<?>[] { StreamsConfig.class }, (proxy, method, args) -> values.containsKey(method.getName())
-                        ? values.get(method.getName()) : method.getDefaultValue());
+                new Class<?>[] { StreamsConfig.class }, (proxy, method, args) -> {
+                    Object value = values.get(method.getName());
+                    if (value == null) {
+                        return method.getDefaultValue();
+                    }
+                    if (value instanceof String text && method.getReturnType() == long.class) {
+                        return Long.valueOf(text);
+                    }
+                    if (value instanceof String text && method.getReturnType() == int.class) {
+                        return Integer.valueOf(text);
+                    }
+                    return value;
+                });
+    }
+
+    /** The component activated with {@code values}, as DS activates it. */
+    static StreamsRuntime activate(Map<String, Object> values) {
+        return new StreamsRuntime(config(values), values);
+    }
+
+    /** {@code values} as DS delivers a changed configuration. */
+    static void modify(StreamsRuntime runtime, Map<String, Object> values) {
+        runtime.modified(config(values), values);
     }
 
     private static StreamsRuntime custom() {
-        return new StreamsRuntime(config(Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
-                "lingerMaxBytes", 1000)));
+        return activate(Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
+                "lingerMaxBytes", 1000));
     }
 
     @Test
     void defaultsAreTheBuiltInSettings() {
-        assertThat(new StreamsRuntime(config(Map.of())).settings()).isEqualTo(StreamSettings.DEFAULTS);
+        assertThat(activate(Map.of()).settings()).isEqualTo(StreamSettings.DEFAULTS);
     }
 
     @Test
     void aValidChangeAppliesLive() {
-        StreamsRuntime runtime = new StreamsRuntime(config(Map.of()));
-        runtime.modified(config(Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
-                "lingerMaxBytes", 1000)));
+        StreamsRuntime runtime = activate(Map.of());
+        modify(runtime, Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
+                "lingerMaxBytes", 1000));
         assertThat(runtime.settings()).isEqualTo(CUSTOM);
     }
 
     @Test
     void eachInvalidValueIsRejectedAndThePreviousSettingsStay() {
         StreamsRuntime runtime = custom();
-        runtime.modified(config(Map.of("readBufferSize", 63)));
-        runtime.modified(config(Map.of("highWaterMark", -1)));
-        runtime.modified(config(Map.of("lingerMillis", -1L)));
-        runtime.modified(config(Map.of("lingerMaxBytes", -1)));
+        modify(runtime, Map.of("readBufferSize", 63));
+        modify(runtime, Map.of("highWaterMark", -1));
+        modify(runtime, Map.of("lingerMillis", -1L));
+        modify(runtime, Map.of("lingerMaxBytes", -1));
         assertThat(runtime.settings()).isEqualTo(CUSTOM);
     }
 
@@ -60,34 +84,67 @@ class StreamsRuntimeTest {
     void aRejectionIsLoggedInOneLineNamingTheKey() {
         StreamsRuntime runtime = custom();
         try (LogCapture log = new LogCapture()) {
-            runtime.modified(config(Map.of("lingerMillis", -1L)));
+            modify(runtime, Map.of("lingerMillis", -1L));
             assertThat(log.errors()).singleElement().asString().startsWith("org.picogate.streams: rejected ")
                     .contains("lingerMillis=-1").contains("must not be negative")
                     .contains("keeping readBufferSize=4096, highWaterMark=1024, lingerMillis=500, lingerMaxBytes=1000")
                     .doesNotContain("linger must").doesNotContain("\n");
         }
         try (LogCapture log = new LogCapture()) {
-            runtime.modified(config(Map.of("readBufferSize", 63)));
+            modify(runtime, Map.of("readBufferSize", 63));
             assertThat(log.errors()).singleElement().asString().contains("readBufferSize=63 (must be at least 64)");
         }
     }
 
     @Test
+    void aValueOfTheWrongTypeRejectsTheWholeConfigurationNamingTheKey() {
+        StreamsRuntime runtime = custom();
+        try (LogCapture log = new LogCapture()) {
+            modify(runtime, Map.of("highWaterMark", 0, "lingerMillis", "long", "connectTimeoutMillis", 5L));
+            assertThat(log.errors()).singleElement().asString()
+                    .isEqualTo("org.picogate.streams: rejected lingerMillis=long (not a long); keeping the"
+                            + " configuration in force");
+        }
+        assertThat(runtime.settings()).isEqualTo(CUSTOM);
+        assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeAtTheStartKeepsTheDefaultsInsteadOfFailingTheComponent() {
+        try (LogCapture log = new LogCapture()) {
+            assertThat(activate(Map.of("readBufferSize", "big")).settings()).isEqualTo(StreamSettings.DEFAULTS);
+            assertThat(log.errors()).singleElement().asString().contains("readBufferSize=big (not an int)");
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsLoggedByNameAndTheRestApplies() {
+        StreamsRuntime runtime = activate(Map.of());
+        try (LogCapture log = new LogCapture()) {
+            modify(runtime, Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
+                    "lingerMaxBytes", 1000, "readBuferSize", 1, "service.pid", "org.picogate.streams"));
+            assertThat(log.warnings()).containsExactly("org.picogate.streams: ignored unknown key(s) readBuferSize");
+            assertThat(log.errors()).isEmpty();
+        }
+        assertThat(runtime.settings()).isEqualTo(CUSTOM);
+    }
+
+    @Test
     void anInvalidFirstConfigurationLeavesTheDefaults() {
-        assertThat(new StreamsRuntime(config(Map.of("readBufferSize", 0))).settings())
+        assertThat(activate(Map.of("readBufferSize", 0)).settings())
                 .isEqualTo(StreamSettings.DEFAULTS);
     }
 
     @Test
     void defaultTimeoutsOfConnectWithoutOptionsComeFromTheConfiguration() {
-        StreamsRuntime runtime = new StreamsRuntime(config(Map.of()));
+        StreamsRuntime runtime = activate(Map.of());
         assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(runtime.defaultConnectOptions().readTimeout()).isZero();
-        runtime.modified(config(Map.of("connectTimeoutMillis", 2500L, "readTimeoutMillis", 30000L)));
+        modify(runtime, Map.of("connectTimeoutMillis", 2500L, "readTimeoutMillis", 30000L));
         assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(runtime.defaultConnectOptions().readTimeout()).isEqualTo(Duration.ofSeconds(30));
         try (LogCapture log = new LogCapture()) {
-            runtime.modified(config(Map.of("connectTimeoutMillis", -1L, "readTimeoutMillis", 30000L)));
+            modify(runtime, Map.of("connectTimeoutMillis", -1L, "readTimeoutMillis", 30000L));
             assertThat(log.errors()).singleElement().asString().contains("rejected connectTimeoutMillis=-1")
                     .contains("keeping connectTimeoutMillis=2500, readTimeoutMillis=30000");
         }
@@ -97,7 +154,7 @@ class StreamsRuntimeTest {
     @Test
     void zeroIsAValidHighWaterMarkAndLinger() {
         StreamsRuntime runtime = custom();
-        runtime.modified(config(Map.of("highWaterMark", 0, "lingerMillis", 0L)));
+        modify(runtime, Map.of("highWaterMark", 0, "lingerMillis", 0L));
         assertThat(runtime.settings().highWaterMark()).isZero();
         assertThat(runtime.settings().linger()).isZero();
     }
@@ -106,14 +163,14 @@ class StreamsRuntimeTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // without the fix the client waits for bytes that stay buffered
     void aServerOpenBeforeAChangeServesNewConnectionsWithTheNewSettings() throws Exception {
         // regression: a server kept the settings of the moment it was opened, for every connection it accepted
-        StreamsRuntime runtime = new StreamsRuntime(config(Map.of()));
+        StreamsRuntime runtime = activate(Map.of());
         try (Loopback loopback = new Loopback(runtime::settings)) {
             Event release = loopback.scheduler.event();
             StreamServerImpl server = loopback.listen(s -> {
                 s.write("unflushed\n".getBytes(StandardCharsets.UTF_8)); // no drain: above the mark it goes out
                 release.await();
             });
-            runtime.modified(config(Map.of("highWaterMark", 0)));
+            modify(runtime, Map.of("highWaterMark", 0));
 
             Stream client = loopback.connect(server.port());
             assertThat(client.readLine(100)).isEqualTo("unflushed");

@@ -105,7 +105,7 @@ class StreamsRuntimeTlsTest {
     }
 
     private static StreamsRuntime runtime(Map<String, Object> config) {
-        return new StreamsRuntime(StreamsRuntimeTest.config(config));
+        return StreamsRuntimeTest.activate(config);
     }
 
     /** An echo server on 127.0.0.1 with the runtime's configured TLS; counts the connections it served. */
@@ -170,7 +170,7 @@ class StreamsRuntimeTlsTest {
         StreamsRuntime runtime = runtime(keyStore(serverKeys));
         SSLContext inForce = runtime.configuredTls().context();
         try (LogCapture log = new LogCapture()) {
-            runtime.modified(StreamsRuntimeTest.config(keyStore(otherKeys, "tlsKeyStorePassword", "not the password")));
+            StreamsRuntimeTest.modify(runtime, keyStore(otherKeys, "tlsKeyStorePassword", "not the password"));
             assertThat(log.errors()).singleElement().asString()
                     .startsWith(PID + ": rejected tlsKeyStore=" + otherKeys + ": wrong password")
                     .contains("keeping the server TLS context from tlsKeyStore=" + serverKeys).doesNotContain("\n");
@@ -184,7 +184,7 @@ class StreamsRuntimeTlsTest {
         StreamsRuntime runtime = runtime(keyStore(serverKeys));
         SSLContext inForce = runtime.configuredTls().context();
         try (LogCapture log = new LogCapture()) {
-            runtime.modified(StreamsRuntimeTest.config(keyStore(missing)));
+            StreamsRuntimeTest.modify(runtime, keyStore(missing));
             assertThat(log.errors()).singleElement().asString()
                     .startsWith(PID + ": rejected tlsKeyStore=" + missing + ": PKCS#12 key store not found")
                     .contains("keeping the server TLS context from tlsKeyStore=" + serverKeys);
@@ -222,7 +222,7 @@ class StreamsRuntimeTlsTest {
             assertThat(runtime.settings()).isEqualTo(StreamSettings.DEFAULTS);
             assertThat(log.errors()).singleElement().asString().contains("lingerMillis=-1");
 
-            runtime.modified(StreamsRuntimeTest.config(keyStore(missing, "highWaterMark", 0)));
+            StreamsRuntimeTest.modify(runtime, keyStore(missing, "highWaterMark", 0));
             assertThat(runtime.settings().highWaterMark()).isZero(); // despite the missing key store
         }
     }
@@ -236,13 +236,13 @@ class StreamsRuntimeTlsTest {
         Stream before = connect(server.port(), tls(anonymousClient));
         assertEchoes(before);
 
-        runtime.modified(StreamsRuntimeTest.config(keyStore(otherKeys))); // a new certificate, for other.example
+        StreamsRuntimeTest.modify(runtime, keyStore(otherKeys)); // a new certificate, for other.example
         assertThatThrownBy(() -> connect(server.port(), tls(anonymousClient)))
                 .isInstanceOf(SSLHandshakeException.class); // 127.0.0.1 is not other.example
         assertEchoes(connect(server.port(), tls(anonymousClient).withServerName("other.example")));
         assertEchoes(before); // an open connection goes on as it was
 
-        runtime.modified(StreamsRuntimeTest.config(Map.of()));
+        StreamsRuntimeTest.modify(runtime, Map.of());
         assertThat(runtime.configuredTls().context()).isNull();
         assertThatThrownBy(() -> listen(runtime)).isInstanceOf(IOException.class).hasMessageContaining("tlsKeyStore");
         assertEchoes(connect(server.port(), tls(anonymousClient).withServerName("other.example"))); // kept
@@ -281,12 +281,12 @@ class StreamsRuntimeTlsTest {
         StreamsRuntime runtime = runtime(keyStore(serverKeys));
         SSLContext inForce = runtime.configuredTls().context();
         try (LogCapture log = new LogCapture()) {
-            runtime.modified(StreamsRuntimeTest.config(keyStore(serverKeys, "tlsClientAuth", "maybe")));
-            runtime.modified(StreamsRuntimeTest.config(keyStore(serverKeys, "tlsClientAuth", "need")));
-            runtime.modified(StreamsRuntimeTest.config(keyStore(serverKeys, "tlsClientAuth", "need", "tlsTrustStore",
-                    missing.toString(), "tlsTrustStorePassword", password)));
-            runtime.modified(StreamsRuntimeTest.config(keyStore(serverKeys, "tlsClientAuth", "want", "tlsTrustStore",
-                    clientTrust.toString(), "tlsTrustStorePassword", "not the password")));
+            StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "maybe"));
+            StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "need"));
+            StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "need", "tlsTrustStore",
+                    missing.toString(), "tlsTrustStorePassword", password));
+            StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "want", "tlsTrustStore",
+                    clientTrust.toString(), "tlsTrustStorePassword", "not the password"));
             assertThat(log.errors()).hasSize(4).allSatisfy(line -> assertThat(line).startsWith(PID + ": rejected ")
                     .contains("keeping the server TLS context from tlsKeyStore=" + serverKeys));
             assertThat(log.errors().get(0)).contains("tlsClientAuth=maybe (must be none, want or need)");
