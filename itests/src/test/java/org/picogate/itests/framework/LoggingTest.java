@@ -1,0 +1,140 @@
+package org.picogate.itests.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.LogReaderService;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * The logging bundle in Felix: a {@code System.Logger} line of this bundle (java.util.logging underneath) comes out on
+ * the console in the gateway's format, and its DEBUG lines appear and disappear with the level set for this bundle
+ * through Config Admin, PID {@code org.osgi.service.log.admin|org.picogate.itests.tests} (OSGi R7 log admin).
+ */
+@ExtendWith(ServiceExtension.class)
+class LoggingTest {
+    static final String PID = "org.osgi.service.log.admin|org.picogate.itests.tests";
+    static final Duration WAIT = Duration.ofSeconds(20);
+    private static final System.Logger LOG = System.getLogger("org.picogate.itests.tests.logging");
+    private static final String LINE_START = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ";
+
+    @InjectService(timeout = 10_000)
+    ConfigurationAdmin configAdmin;
+
+    @InjectService(timeout = 10_000)
+    LogReaderService logReader; // the logging bundle's console needs it: the test waits for it too
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private PrintStream stdout;
+    private int probe;
+
+    @BeforeEach
+    void captureTheConsole() {
+        stdout = System.out;
+        System.setOut(new PrintStream(new Tee(stdout, console), true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        System.setOut(stdout);
+        Configuration levels = configAdmin.getConfiguration(PID, "?");
+        levels.delete();
+    }
+
+    @Test
+    void debugLinesAppearAndDisappearWithTheBundlesLevel() throws Exception {
+        setLevel("DEBUG");
+        // Felix Log applies the configuration asynchronously: log DEBUG probes until one shows
+        String shown = awaitLine(": probe ", () -> LOG.log(Level.DEBUG, "probe " + probe));
+        assertThat(shown).matches(LINE_START + "DEBUG org\\.picogate\\.itests\\.tests\\.logging: probe \\d+");
+
+        setLevel("INFO");
+        // each round: a DEBUG probe, then an INFO marker; once the marker shows, its probe was handled before it
+        Await.until(WAIT, () -> "DEBUG lines still printed at INFO:\n" + console, () -> {
+            int round = ++probe;
+            LOG.log(Level.DEBUG, "quiet " + round);
+            LOG.log(Level.INFO, "marker " + round);
+            try {
+                Await.until(WAIT, () -> "no INFO marker " + round, () -> printed("INFO ", "marker " + round));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return !printed("DEBUG", "quiet " + round);
+        });
+    }
+
+    @Test
+    void anExceptionIsPrintedWithItsStackTraceBelowTheLine() throws Exception {
+        IllegalStateException failure = new IllegalStateException("sensor 7 unplugged");
+        String marker = "reading failed " + System.nanoTime();
+        LOG.log(Level.WARNING, marker, failure);
+        Await.until(WAIT, () -> "no WARN line in:\n" + console, () -> printed("WARN ", marker));
+        assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern(Pattern.compile(LINE_START
+                + "WARN  org\\.picogate\\.itests\\.tests\\.logging: " + marker
+                + "\\R+java\\.lang\\.IllegalStateException: sensor 7 unplugged\\R\\tat org\\.picogate\\.itests\\."));
+    }
+
+    private void setLevel(String level) throws Exception {
+        Hashtable<String, Object> levels = new Hashtable<>();
+        levels.put("ROOT", level);
+        configAdmin.getConfiguration(PID, "?").update(levels);
+    }
+
+    /** Runs {@code logProbe} until a console line contains {@code text}; returns that line. */
+    private String awaitLine(String text, Runnable logProbe) throws InterruptedException {
+        Await.until(WAIT, () -> "no line with '" + text + "' in:\n" + console, () -> {
+            probe++;
+            logProbe.run();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return console.toString(StandardCharsets.UTF_8).contains(text);
+        });
+        return console.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(text)).findFirst().orElseThrow();
+    }
+
+    private boolean printed(String level, String message) {
+        return console.toString(StandardCharsets.UTF_8).lines()
+                .anyMatch(l -> l.contains(" " + level + " ") && l.endsWith(": " + message));
+    }
+
+    /** Writes to the real standard output and to the buffer. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public synchronized void write(int c) throws java.io.IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int off, int len) throws java.io.IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
+    }
+}
