@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * its own, configured the way a user configures it: {@code .config} files in its {@code deploy/}. It listens on a
  * free loopback port and keeps its notes database in that folder. Its output is kept for the failure message.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -35,7 +35,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts the gateway in {@code workDir} and returns once it said it is ready and its HTTP port answers. */
-    static GatewayProcess start(Path gatewayJar, Path workDir, Duration timeout) throws Exception {
+    public static GatewayProcess start(Path gatewayJar, Path workDir, Duration timeout) throws Exception {
         if (!Files.isRegularFile(gatewayJar)) {
             throw new IllegalStateException("no gateway jar at " + gatewayJar + ": the itests module's package "
                     + "phase exports it (./mvnw -pl itests -am package)");
@@ -48,7 +48,24 @@ final class GatewayProcess implements AutoCloseable {
         Files.writeString(deploy.resolve("org.picogate.http.config"),
                 "port=I\"" + port + "\"\nhost=\"127.0.0.1\"\n");
         Files.writeString(deploy.resolve("org.picogate.notes.config"), "databaseFile=\"data/notes.db\"\n");
+        return launch(gatewayJar, workDir, port, timeout);
+    }
 
+    /**
+     * Starts the gateway again in {@code workDir} as an earlier run left it (stopped or killed): {@code deploy/},
+     * {@code felix-cache/} and the data untouched, on the port its {@code deploy/org.picogate.http.config} names.
+     */
+    public static GatewayProcess restart(Path gatewayJar, Path workDir, Duration timeout) throws Exception {
+        String config = Files.readString(workDir.resolve("deploy/org.picogate.http.config"));
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("port=I\"(\\d+)\"").matcher(config);
+        if (!port.find()) {
+            throw new IllegalStateException("no port in the http config of " + workDir + ": " + config);
+        }
+        return launch(gatewayJar, workDir, Integer.parseInt(port.group(1)), timeout);
+    }
+
+    private static GatewayProcess launch(Path gatewayJar, Path workDir, int port, Duration timeout)
+            throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java"); // the JDK 21+ this test runs on
         Process process = new ProcessBuilder(java, "-jar", gatewayJar.toAbsolutePath().toString())
                 .directory(workDir.toFile()).redirectErrorStream(true).start();
@@ -62,7 +79,7 @@ final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -72,14 +89,14 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** How many lines the gateway printed so far: a mark to read what a later command prints from. */
-    int lines() {
+    public int lines() {
         synchronized (output) {
             return output.size();
         }
     }
 
     /** Types a command into the gateway's Gogo shell (its standard input). */
-    void shell(String command) throws IOException {
+    public void shell(String command) throws IOException {
         OutputStream shell = process.getOutputStream();
         shell.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         shell.flush();
@@ -89,7 +106,7 @@ final class GatewayProcess implements AutoCloseable {
      * The lines printed from line {@code from} (a {@link #lines()} mark) up to and including the first one that
      * contains {@code marker}, once it is printed; an AssertionError with the whole output after {@code timeout}.
      */
-    List<String> awaitLine(int from, String marker, Duration timeout) throws InterruptedException {
+    public List<String> awaitLine(int from, String marker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             synchronized (output) {
@@ -109,7 +126,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** What the gateway printed so far. */
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
@@ -152,6 +169,14 @@ final class GatewayProcess implements AutoCloseable {
             return true;
         } catch (IOException notYet) {
             return false;
+        }
+    }
+
+    /** Kills the gateway at once, as {@code kill -9} does (SIGKILL on Linux): no bundle stops, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("the gateway outlived SIGKILL for 10 s");
         }
     }
 
