@@ -16,6 +16,12 @@ public @interface HttpConfig {
     @AttributeDefinition(name = "Host", description = "Address to bind; empty for all interfaces.")
     String host() default "";
 
+    @AttributeDefinition(name = "HTTPS",
+            description = "Serve HTTPS (TLS 1.3 and 1.2) instead of plain HTTP on the port, with the key store "
+                    + "configured for PID org.picogate.streams (tlsKeyStore); a change moves the listener like a "
+                    + "port change, so change the port with it (the old listener holds the old port until then).")
+    boolean tls() default false;
+
     @AttributeDefinition(name = "Request line (bytes)", min = "16",
             description = "Longest request line, CR LF included; longer ones get 414.")
     int maxRequestLine() default 8192;

@@ -79,10 +79,10 @@ public final class HttpServerComponent {
     }
 
     /** The settings that need a new listening socket when they change. */
-    private record Binding(int port, String host, int maxConnections, int backlog) {
+    private record Binding(int port, String host, int maxConnections, int backlog, boolean tls) {
         static Binding of(HttpConfig c) {
             return new Binding(c.port(), Objects.requireNonNullElse(c.host(), "").strip(), c.maxConnections(),
-                    c.backlog());
+                    c.backlog(), c.tls());
         }
     }
 
@@ -222,13 +222,18 @@ public final class HttpServerComponent {
     private Listener listen(Binding b) throws IOException {
         HttpServerCore core = new HttpServerCore(scheduler, () -> limits, this::route, responder, () -> accessLog,
                 metrics);
-        StreamServer server = streams.listen(ListenOptions.port(b.port()).withHost(b.host()).withBacklog(b.backlog())
-                .withMaxConnections(b.maxConnections()).withName("http:" + b.port()), core);
+        ListenOptions options = ListenOptions.port(b.port()).withHost(b.host()).withBacklog(b.backlog())
+                .withMaxConnections(b.maxConnections()).withName((b.tls() ? "https:" : "http:") + b.port());
+        // HTTPS: the streams' configured server context; without one, listen says which key to set. The handshake
+        // runs before HTTP reads, under the stream's read timeout: the header timeout (as at opening) bounds it, so
+        // a client that connects and never says hello is cut like one that never ends its head
+        StreamServer server = streams.listen(b.tls() ? options.withConfiguredTls()
+                .withReadTimeout(limits.headerTimeout()) : options, core);
         return new Listener(server, core, b);
     }
 
     private static String describe(Binding b) {
-        return (b.host().isEmpty() ? "*" : b.host()) + ":" + b.port();
+        return (b.tls() ? "https://" : "") + (b.host().isEmpty() ? "*" : b.host()) + ":" + b.port();
     }
 
     /** What answers each request. */
