@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.picogate.config.ConfigCheck;
 import org.picogate.client.SessionOptions;
 
 /**
@@ -25,13 +26,13 @@ public final class ClientRuntime {
     private final Map<SessionImpl, String> sessions = new ConcurrentHashMap<>();
 
     @Activate
-    public ClientRuntime(ClientConfig config) {
-        apply(config);
+    public ClientRuntime(ClientConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
     @Modified
-    void modified(ClientConfig config) {
-        apply(config);
+    void modified(ClientConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
     SessionOptions defaults() {
@@ -50,8 +51,22 @@ public final class ClientRuntime {
         return Map.copyOf(sessions);
     }
 
-    /** Applies the configuration whole, or logs what is wrong and keeps the options in force. */
-    private void apply(ClientConfig c) {
+    /**
+     * Applies the configuration whole, or logs what is wrong and keeps the options in force (at the start the
+     * defaults: a value of the wrong type must not fail the component, and every bundle's client with it).
+     */
+    private void apply(ClientConfig c, Map<String, Object> properties) {
+        ConfigCheck check = ConfigCheck.of(ClientConfig.class, c, properties);
+        if (!check.unknownKeys().isEmpty()) {
+            LOG.log(Level.WARNING, () -> ClientConfig.PID + ": ignored unknown key(s) "
+                    + String.join(", ", check.unknownKeys()));
+        }
+        if (!check.valid()) {
+            SessionOptions kept = defaults;
+            LOG.log(Level.ERROR, () -> ClientConfig.PID + ": rejected " + String.join(", ", check.invalidValues())
+                    + "; keeping " + kept);
+            return;
+        }
         try {
             defaults = toOptions(c);
         } catch (IllegalArgumentException e) {

@@ -3,7 +3,14 @@ package org.picogate.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,14 +83,101 @@ class ClientRuntimeTest {
 
     @Test
     void appliesAValidConfigurationAndKeepsThePreviousOneForAnInvalidOne() {
-        ClientRuntime runtime = new ClientRuntime(config(64, 30000));
+        ClientRuntime runtime = new ClientRuntime(config(64, 30000), Map.of());
         assertThat(runtime.defaults()).isEqualTo(SessionOptions.defaults());
-        runtime.modified(config(20, 1500));
+        runtime.modified(config(20, 1500), Map.of());
         assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
         assertThat(runtime.defaults().readTimeout()).isEqualTo(Duration.ofMillis(1500));
-        runtime.modified(config(0, 99)); // maxConnections must be at least 1: nothing of it applies
+        runtime.modified(config(0, 99), Map.of()); // maxConnections must be at least 1: nothing of it applies
         assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
         assertThat(runtime.defaults().readTimeout()).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    /**
+     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
+     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
+     */
+    private static ClientConfig config(Map<String, Object> values) {
+        return (ClientConfig) Proxy.newProxyInstance(ClientConfig.class.getClassLoader(),
+                new Class<?>[] { ClientConfig.class }, (proxy, method, args) -> {
+                    Object value = values.get(method.getName());
+                    if (value == null) {
+                        return method.getDefaultValue();
+                    }
+                    if (value instanceof String text && method.getReturnType() == long.class) {
+                        return Long.valueOf(text);
+                    }
+                    if (value instanceof String text && method.getReturnType() == int.class) {
+                        return Integer.valueOf(text);
+                    }
+                    return value;
+                });
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRejectedNamingTheKeyAndThePreviousOptionsStay() {
+        ClientRuntime runtime = new ClientRuntime(config(Map.of("maxConnections", 20)), Map.of("maxConnections", 20));
+        Map<String, Object> bad = Map.of("maxConnections", 30, "readTimeoutMillis", "a minute");
+        try (ClientLog log = new ClientLog()) {
+            runtime.modified(config(bad), bad);
+            assertThat(log.messages()).singleElement().asString()
+                    .startsWith("SEVERE org.picogate.client: rejected readTimeoutMillis=a minute (not a long); keeping");
+        }
+        assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeAtTheStartKeepsTheDefaultsInsteadOfFailingTheComponent() {
+        Map<String, Object> bad = Map.of("maxRedirects", "ten");
+        try (ClientLog log = new ClientLog()) {
+            assertThat(new ClientRuntime(config(bad), bad).defaults()).isEqualTo(SessionOptions.defaults());
+            assertThat(log.messages()).singleElement().asString().contains("maxRedirects=ten (not an int)");
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsLoggedByNameAndTheRestApplies() {
+        Map<String, Object> values = Map.of("maxConnections", 20, "maxConection", 5, "service.pid",
+                "org.picogate.client", "felix.fileinstall.filename", "file:/deploy/org.picogate.client.config");
+        try (ClientLog log = new ClientLog()) {
+            ClientRuntime runtime = new ClientRuntime(config(values), values);
+            assertThat(log.messages()).containsExactly("WARNING org.picogate.client: ignored unknown key(s) "
+                    + "maxConection");
+            assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
+        }
+    }
+
+    /** What the client logs (System.Logger, which outside OSGi goes to java.util.logging) while it is open. */
+    private static final class ClientLog implements AutoCloseable {
+        private final Logger logger = Logger.getLogger("org.picogate.client");
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                messages.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        ClientLog() {
+            logger.addHandler(handler);
+        }
+
+        List<String> messages() {
+            return messages;
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test
