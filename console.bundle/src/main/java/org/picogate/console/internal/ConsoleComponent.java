@@ -13,6 +13,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -29,11 +32,13 @@ import org.picogate.console.internal.web.ConfigPages;
 import org.picogate.console.internal.web.ConsoleApp;
 import org.picogate.console.internal.web.ConsoleSettings;
 import org.picogate.console.internal.web.Guard;
+import org.picogate.console.internal.web.HttpPages;
 import org.picogate.console.internal.web.LoginPages;
 import org.picogate.console.internal.web.Pages;
 import org.picogate.console.internal.web.StaticFiles;
 import org.picogate.console.internal.web.StatusPages;
 import org.picogate.http.App;
+import org.picogate.http.runtime.HttpRuntime;
 import org.picogate.http.whiteboard.HttpWhiteboard;
 import org.picogate.scheduler.Scheduler;
 
@@ -55,6 +60,11 @@ public final class ConsoleComponent {
     private volatile ConsoleSettings settings;
     private ServiceRegistration<App> registration;
 
+    /** The HTTP server's routes and counters; absent while the HTTP bundle starts or stops. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HttpRuntime httpRuntime;
+
     @Activate
     public ConsoleComponent(BundleContext context, ConsoleConfig config, @Reference Scheduler scheduler,
             @Reference ConfigurationAdmin configAdmin, @Reference MetaTypeService metatype,
@@ -74,7 +84,7 @@ public final class ConsoleComponent {
                 new ConfigPages(new MetatypeForms(context, metatype, configAdmin), pages, log),
                 new StatusPages(new TaskCounts(scheduler), new RecentLog(logReader), () -> settings.logEntries(),
                         pages),
-                new StaticFiles(), () -> settings.maxUploadBytes());
+                new HttpPages(() -> httpRuntime, pages), new StaticFiles(), () -> settings.maxUploadBytes());
         apply(settings, null);
     }
 

@@ -45,7 +45,8 @@ public final class ConfigPages {
                 StringBuilder errors = new StringBuilder("not saved:");
                 result.fields().stream().filter(f -> f.error() != null)
                         .forEach(f -> errors.append(' ').append(f.id()).append(": ").append(f.error()).append(';'));
-                throw new HttpException(422, errors.toString());
+                response.status(422).send(errors.append('\n').toString());
+                return;
             }
             show(response, 422, caller, pid, ocd, result.fields());
             return;

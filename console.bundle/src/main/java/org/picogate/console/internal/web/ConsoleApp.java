@@ -17,16 +17,18 @@ public final class ConsoleApp implements App {
     private final BundlePages bundles;
     private final ConfigPages config;
     private final StatusPages status;
+    private final HttpPages http;
     private final StaticFiles statics;
     private final LongSupplier maxUpload;
 
     public ConsoleApp(Guard guard, LoginPages login, BundlePages bundles, ConfigPages config, StatusPages status,
-            StaticFiles statics, LongSupplier maxUpload) {
+            HttpPages http, StaticFiles statics, LongSupplier maxUpload) {
         this.guard = guard;
         this.login = login;
         this.bundles = bundles;
         this.config = config;
         this.status = status;
+        this.http = http;
         this.statics = statics;
         this.maxUpload = maxUpload;
     }
@@ -40,6 +42,8 @@ public final class ConsoleApp implements App {
                 .get("/", guard.page(bundles::list))
                 .post("/bundles/upload", guard.action(bundles::upload, maxUpload))
                 .post("/bundles/{id}/{action}", guard.action(bundles::act))
+                .get("/routes", guard.page(http::routes))
+                .get("/connections", guard.page(http::connections))
                 .get("/tasks", guard.page(status::tasks))
                 .get("/log", guard.page(status::log))
                 .get("/config", guard.page(config::list))
