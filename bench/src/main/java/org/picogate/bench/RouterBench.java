@@ -30,6 +30,10 @@ import org.picogate.scheduler.testing.TestScheduler;
  * <li>{@code parameter}: a GET of a parameter route (the parameter map is built);</li>
  * <li>{@code notFound}: a path no route matches (the 404 path, trailing-slash check included);</li>
  * <li>{@code methodNotAllowed}: a POST to a GET route (the {@code Allow} list is built).</li>
+ * <li>{@code regex}: in another router of {@code routes} regex routes {@code /dev<i>/reading/(?<n>\d+)}, the last
+ * one's path (regex index: only the regexes under {@code dev<i>} are run; groups become parameters);</li>
+ * <li>{@code regexUnindexed}: the same with {@code (?:/dev<i>)/reading/(?<n>\d+)}, regexes with no literal start,
+ * which all stay in the index's root list and are scanned in order (what every regex cost before the index).</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +47,9 @@ public class RouterBench {
 
     private TestScheduler scheduler;
     private Router router;
+    private Router regexRouter;
+    private Router unindexedRouter;
+    private String regexPath;
     private String exactPath;
     private String parameterPath;
     private String missingPath;
@@ -59,10 +66,23 @@ public class RouterBench {
             }
         });
         router = routing.router();
+        regexRouter = regexRouter("/dev%d/reading/(?<n>\\d+)");
+        unindexedRouter = regexRouter("(?:/dev%d)/reading/(?<n>\\d+)");
+        regexPath = "/dev" + (routes - 1) + "/reading/42";
         int last = things - 1;
         exactPath = "/api/v1/thing" + last;
         parameterPath = "/api/v1/thing" + last + "/42";
         missingPath = "/api/v1/other" + last;
+    }
+
+    private Router regexRouter(String format) {
+        Routing routing = new Routing(scheduler, Duration.ofSeconds(2));
+        routing.addApp(new RouteProvider(1, 0, "bench"), "", r -> {
+            for (int i = 0; i < routes; i++) {
+                r.regex("GET", String.format(format, i), NOTHING);
+            }
+        });
+        return routing.router();
     }
 
     @TearDown(Level.Trial)
@@ -88,5 +108,15 @@ public class RouterBench {
     @Benchmark
     public Lookup methodNotAllowed() {
         return router.lookup("POST", exactPath, 0);
+    }
+
+    @Benchmark
+    public Lookup regex() {
+        return regexRouter.lookup("GET", regexPath, 0);
+    }
+
+    @Benchmark
+    public Lookup regexUnindexed() {
+        return unindexedRouter.lookup("GET", regexPath, 0);
     }
 }

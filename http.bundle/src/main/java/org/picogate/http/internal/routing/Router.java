@@ -16,7 +16,9 @@ import java.util.regex.Matcher;
  * the request path, however many routes there are. At each segment a literal child is tried before the parameter
  * child (backtracking if the literal branch matches nothing): an exact route beats a parameter route, and of two
  * parameter routes the one with the longer literal prefix wins ({@code /a/b/{x}} over {@code /a/{y}/c}). Regex
- * routes, rare, are tried after the trie, in order of their literal prefix (longest first), then ranking.
+ * routes are tried after the trie, in order of their literal prefix (longest first), then ranking; only those
+ * whose literal leading segments the path has are tried ({@link RegexIndex}), so hundreds of regex routes under
+ * different first segments cost about what a few do.
  *
  * <p>Methods: a route answers its methods; a GET route answers HEAD too (without body). When routes match the path
  * but none the method, the answer is 405 with {@code Allow}. Trailing slash: {@code /a} and {@code /a/} are
@@ -34,7 +36,7 @@ public final class Router {
     public static final Router EMPTY = new Router(List.of(), null);
 
     private final Node root = new Node();
-    private final List<RegexRoute> regexes = new ArrayList<>();
+    private final RegexIndex<RegexRoute> regexes;
     private final Slot fallback;
     private int maxParams;
 
@@ -53,10 +55,11 @@ public final class Router {
                         slot);
             }
         }
-        regexes.addAll(byRegex.values());
-        regexes.sort(Comparator.comparingInt((RegexRoute r) -> -r.pattern.literalPrefix())
+        List<RegexRoute> ordered = new ArrayList<>(byRegex.values());
+        ordered.sort(Comparator.comparingInt((RegexRoute r) -> -r.pattern.literalPrefix())
                 .thenComparing(RegexRoute::best, Comparator.nullsLast(RouteProvider.PRECEDENCE))
                 .thenComparing(r -> r.pattern.source()));
+        regexes = new RegexIndex<>(ordered, ordered.stream().map(r -> RegexKey.of(r.pattern.source())).toList());
     }
 
     private static String method(Slot slot) {
@@ -134,17 +137,9 @@ public final class Router {
         if (hit != null) {
             return hit;
         }
-        for (RegexRoute r : regexes) {
-            Matcher m = r.pattern.match(path);
-            if (m != null) {
-                Slot slot = s.pick(r.methods);
-                if (slot instanceof RouteEntry e) {
-                    return new Lookup.Found(e, groups(r.pattern, m));
-                }
-                if (slot instanceof Vacancy v) {
-                    return new Lookup.Wait(v.deadline());
-                }
-            }
+        hit = regexes.find(path, s);
+        if (hit != null) {
+            return hit;
         }
         return s.allowed == null ? Lookup.NOT_FOUND : new Lookup.NotAllowed(allow(s.allowed));
     }
@@ -197,7 +192,7 @@ public final class Router {
     }
 
     /** One lookup's state: where the parameters are in the path, and the methods of routes that matched it. */
-    private static final class Search {
+    private static final class Search implements RegexIndex.Probe<RegexRoute, Lookup> {
         final String method;
         final long now;
         final int[] starts;
@@ -258,6 +253,22 @@ public final class Router {
                 }
             }
             return vacant;
+        }
+
+        /** A regex candidate: its route for the method if it matches, else null (its methods noted). */
+        @Override
+        public Lookup probe(RegexRoute r, String path) {
+            Matcher m = r.pattern.match(path);
+            if (m != null) {
+                Slot slot = pick(r.methods);
+                if (slot instanceof RouteEntry e) {
+                    return new Lookup.Found(e, groups(r.pattern, m));
+                }
+                if (slot instanceof Vacancy v) {
+                    return new Lookup.Wait(v.deadline());
+                }
+            }
+            return null;
         }
     }
 
