@@ -253,8 +253,7 @@ final class ResponseImpl implements Response, ErrorHandling {
             if (output == null && headerValue("Content-Type") == null) {
                 contentType("text/plain; charset=utf-8");
             }
-            output(); // sets output
-            writer = new Utf8Writer(output);
+            writer = new Utf8Writer(output());
         }
         return writer;
     }

@@ -88,7 +88,7 @@ final class ConfigEditor {
         String row = "  %-" + width(attributes.keySet()) + "s %-9s %s%n";
         for (AttributeDefinition ad : attributes.values()) {
             Object value = props == null ? null : props.get(ad.getID());
-            String shown = value == null ? "(default " + masked(ad, defaults(ad)) + ")" : masked(ad, text(value));
+            String shown = value == null ? "(default " + shownDefault(ad) + ")" : masked(ad, text(value));
             out.append(String.format(row, ad.getID(), typeLabel(ad), shown));
         }
         if (props != null) {
@@ -155,9 +155,10 @@ final class ConfigEditor {
         return ad.getType() == AttributeDefinition.PASSWORD && !text.isEmpty() ? MASK : text;
     }
 
-    private static String defaults(AttributeDefinition ad) {
+    private static String shownDefault(AttributeDefinition ad) {
         String[] d = ad.getDefaultValue();
-        return d == null ? "" : String.join(",", d);
+        String text = d == null ? "" : String.join(",", d);
+        return text.isEmpty() ? "empty" : masked(ad, text);
     }
 
     static String typeLabel(AttributeDefinition ad) {
