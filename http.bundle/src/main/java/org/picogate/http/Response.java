@@ -95,7 +95,9 @@ public interface Response {
 
     /**
      * A writer for a text body in UTF-8, streamed as {@link #output()} is; sets {@code text/plain; charset=utf-8}
-     * unless a type was set. Closing it ends the response.
+     * unless a type was set. Closing it ends the response. It encodes straight into the body's buffer, and the
+     * two are one body: text written here and bytes written to {@link #output()} in turn stay in order (so a
+     * template's pre-encoded text can go to one and its values to the other).
      */
     Writer writer() throws IOException;
 

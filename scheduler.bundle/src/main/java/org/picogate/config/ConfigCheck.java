@@ -3,6 +3,7 @@ package org.picogate.config;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,22 @@ public record ConfigCheck(List<String> unknownKeys, List<String> invalidValues) 
         }
         unknown.removeIf(k -> FRAMEWORK_KEYS.matcher(k).matches());
         return new ConfigCheck(new ArrayList<>(unknown), invalid);
+    }
+
+    /**
+     * The configuration of {@code type} with every attribute at its declared default: what a component keeps in
+     * force when its first configuration is rejected.
+     */
+    public static <A extends Annotation> A defaults(Class<A> type) {
+        Object instance = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "annotationType" -> type;
+                    case "toString" -> "defaults of " + type.getName();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> method.getDefaultValue();
+                });
+        return type.cast(instance);
     }
 
     /** Whether every value converts to its attribute's type (unknown keys are ignored, so they do not count). */

@@ -86,6 +86,16 @@ class ConfigCheckTest {
     }
 
     @Test
+    void theDefaultsAreTheDeclaredOnes() {
+        Sample defaults = ConfigCheck.defaults(Sample.class);
+        assertEquals(2000, defaults.graceMillis());
+        assertEquals(0, defaults.maxTasks());
+        assertEquals("", defaults.picogate_http_prefix());
+        assertEquals(0, defaults.tags().length);
+        assertEquals(Sample.class, defaults.annotationType());
+    }
+
+    @Test
     void attributeNamesMapToKeysAsDsMapsThem() {
         assertEquals("picogate.http.prefix", ConfigCheck.key("picogate_http_prefix"));
         assertEquals("a_b", ConfigCheck.key("a__b"));

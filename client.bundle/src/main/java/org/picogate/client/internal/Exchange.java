@@ -49,8 +49,14 @@ final class Exchange {
             while (true) {
                 ResponseImpl response = sendWithRetry(request);
                 String location = response.headers().value("Location");
-                OutgoingRequest next = follow && Redirects.isRedirect(response.status()) && location != null
-                        ? Redirects.follow(request, response.status(), location) : null;
+                OutgoingRequest next;
+                try {
+                    next = follow && Redirects.isRedirect(response.status()) && location != null
+                            ? Redirects.follow(request, response.status(), location) : null;
+                } catch (IOException | RuntimeException e) { // a malformed Location: its connection must not stay busy
+                    response.close();
+                    throw e;
+                }
                 if (next == null) {
                     response.handOver(history, deadline);
                     handedOver = true;

@@ -260,4 +260,21 @@ class FaultServerTest {
         assertThat(session.get(base).text()).isEqualTo("ok");
         assertThat(session.stats().open()).isZero();
     }
+
+    /** Found by the response fuzz test: the redirect's connection stayed busy for good (the pool filled up). */
+    @Test
+    void aRedirectWithAMalformedLocationIsAProtocolErrorAndFreesItsConnection() throws Exception {
+        String base = fixture.rawServer(s -> {
+            for (RawHttp.Request r; (r = read(s)) != null; ) {
+                send(s, "HTTP/1.1 302 Found\r\nLocation: /next?a=P HTTP/1.1 100\r\nContent-Length: 4\r\n\r\ngone");
+            }
+            s.close();
+        });
+        SessionImpl session = fixture.session();
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> session.get(base)).isInstanceOf(HttpProtocolException.class)
+                    .hasMessageContaining("malformed Location");
+            assertPoolClean(session);
+        }
+    }
 }

@@ -71,6 +71,11 @@ final class ConnectionDeadline implements AutoCloseable {
         return set(NONE);
     }
 
+    /** Now, on the clock the deadline is kept on. */
+    long nanoTime() {
+        return clock.nanoTime();
+    }
+
     /** Whether the deadline passed and the stream was aborted for it. */
     boolean expired() {
         return deadline.get() == EXPIRED;

@@ -41,9 +41,9 @@ public @interface HttpConfig {
     long headerTimeoutMillis() default 10000;
 
     @AttributeDefinition(name = "Idle timeout (ms)", min = "1",
-            description = "How long a keep-alive connection may wait for its next request, a read of a request "
-                    + "body for more of it, and a write of an answer for the client to take more of it (then the "
-                    + "connection is cut).")
+            description = "How long a keep-alive connection may wait for its next request, and the most time "
+                    + "reads may wait for 64 KiB of a request body, or writes for the client to take 64 KiB of an "
+                    + "answer (then the connection is cut).")
     long idleTimeoutMillis() default 60000;
 
     @AttributeDefinition(name = "Requests per connection", min = "1",

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,7 @@ import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
 import org.picogate.http.Request;
 import org.picogate.http.Response;
+import org.picogate.config.ConfigCheck;
 import org.picogate.http.internal.routing.RouteWhiteboard;
 import org.picogate.http.runtime.HttpStats;
 import org.picogate.scheduler.Scheduler;
@@ -96,12 +98,17 @@ public final class HttpServerComponent {
     private final Handler staticFiles = this::staticFiles;
 
     @Activate
-    public HttpServerComponent(@Reference Scheduler scheduler, @Reference StreamService streams, HttpConfig config) {
+    public HttpServerComponent(@Reference Scheduler scheduler, @Reference StreamService streams, HttpConfig config,
+            Map<String, Object> properties) {
         this.scheduler = scheduler;
         this.streams = streams;
         this.cache = new FileCache(scheduler.clock(), FileCache.DEFAULT_MAX_TOTAL_BYTES,
                 FileCache.DEFAULT_MAX_FILE_BYTES, FileCache.DEFAULT_VALID_MILLIS);
-        apply(config);
+        if (!apply(config, properties)) {
+            // a configuration that cannot apply must not fail the component: it would then ignore the one that
+            // corrects it; the defaults are in force until then
+            config = ConfigCheck.defaults(HttpConfig.class);
+        }
         this.config = config;
         Binding wanted = Binding.of(config);
         try {
@@ -123,8 +130,10 @@ public final class HttpServerComponent {
      * change tries again.
      */
     @Modified
-    void modified(HttpConfig changed) {
-        apply(changed);
+    void modified(HttpConfig changed, Map<String, Object> properties) {
+        if (!apply(changed, properties)) {
+            return;
+        }
         config = changed;
         Listener old = listener;
         Binding wanted = Binding.of(changed);
@@ -279,40 +288,29 @@ public final class HttpServerComponent {
         files.serve(((ResponseImpl) response).asFileReply(), path, request.rawQuery());
     }
 
-    /** Limits and static files from a configuration; a value that cannot apply is logged and the old kept. */
-    private void apply(HttpConfig c) {
-        try {
-            limits = new HttpLimits(positive(c.maxRequestLine(), "maxRequestLine"),
-                    positive(c.maxHeaderBytes(), "maxHeaderBytes"), positive(c.maxHeaders(), "maxHeaders"),
-                    notNegative(c.maxBody(), "maxBody"),
-                    Duration.ofMillis(positive(c.headerTimeoutMillis(), "headerTimeoutMillis")),
-                    Duration.ofMillis(positive(c.idleTimeoutMillis(), "idleTimeoutMillis")),
-                    positive(c.maxRequestsPerConnection(), "maxRequestsPerConnection"));
-            String dir = Objects.requireNonNullElse(c.staticDir(), "").strip();
-            site = dir.isEmpty() ? null : new StaticFiles(c.staticPrefix(), Path.of(dir).toAbsolutePath(), false,
-                    responder, cache);
-            accessLog = c.accessLog() ? new AccessLog(accessLogSink, java.time.Clock.systemUTC()) : null;
-        } catch (IllegalArgumentException invalid) {
-            HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": rejected " + invalid.getMessage()
+    /**
+     * Limits and static files from a configuration, checked whole first ({@link HttpConfigRules}): when a value
+     * cannot apply, it is logged by key and nothing of the configuration applies, the port included.
+     */
+    private boolean apply(HttpConfig c, Map<String, Object> properties) {
+        ConfigCheck check = ConfigCheck.of(HttpConfig.class, c, properties);
+        if (!check.unknownKeys().isEmpty()) {
+            HttpConnection.LOG.log(Level.WARNING, () -> HttpConfig.PID + ": ignored unknown key(s) "
+                    + String.join(", ", check.unknownKeys()));
+        }
+        List<String> violations = HttpConfigRules.violations(c, check);
+        if (!violations.isEmpty()) {
+            HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": rejected " + String.join(", ", violations)
                     + "; keeping the configuration in force");
+            return false;
         }
-    }
-
-    private static long positive(long value, String key) {
-        if (value < 1) {
-            throw new IllegalArgumentException(key + "=" + value + " (must be at least 1)");
-        }
-        return value;
-    }
-
-    private static int positive(int value, String key) {
-        return (int) positive((long) value, key);
-    }
-
-    private static long notNegative(long value, String key) {
-        if (value < 0) {
-            throw new IllegalArgumentException(key + "=" + value + " (must not be negative)");
-        }
-        return value;
+        limits = new HttpLimits(c.maxRequestLine(), c.maxHeaderBytes(), c.maxHeaders(), c.maxBody(),
+                Duration.ofMillis(c.headerTimeoutMillis()), Duration.ofMillis(c.idleTimeoutMillis()),
+                c.maxRequestsPerConnection());
+        String dir = Objects.requireNonNullElse(c.staticDir(), "").strip();
+        site = dir.isEmpty() ? null : new StaticFiles(c.staticPrefix(), Path.of(dir).toAbsolutePath(), false,
+                responder, cache);
+        accessLog = c.accessLog() ? new AccessLog(accessLogSink, java.time.Clock.systemUTC()) : null;
+        return true;
     }
 }

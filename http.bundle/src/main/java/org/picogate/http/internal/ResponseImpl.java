@@ -253,7 +253,8 @@ final class ResponseImpl implements Response, ErrorHandling {
             if (output == null && headerValue("Content-Type") == null) {
                 contentType("text/plain; charset=utf-8");
             }
-            writer = new Utf8Writer(output());
+            output(); // sets output
+            writer = new Utf8Writer(output);
         }
         return writer;
     }

@@ -47,8 +47,8 @@ final class SendTimeoutStream implements Stream {
 
     private <T> T timed(Step<T> step) throws IOException {
         Duration limit = timeout.get();
-        if (!deadline.expireAfter(limit)) {
-            throw timedOut(limit);
+        if (!deadline.expireAfter(limit)) { // cut already, by a read's deadline or an earlier write's
+            throw new IOException("the connection was cut: a deadline of it had passed");
         }
         try {
             return step.run();

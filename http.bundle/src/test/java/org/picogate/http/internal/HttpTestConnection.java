@@ -54,6 +54,11 @@ final class HttpTestConnection implements AutoCloseable {
         });
     }
 
+    /** The scheduler the server runs on, for client tasks on the same virtual time. */
+    TestScheduler scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
         pipe.close();
