@@ -6,7 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Writes the answer for an {@link HttpException} (picoweb's http_error): the server's default answers with a
- * short page in plain text, HTML or JSON by the request's {@code Accept}. An app may provide its own.
+ * short page in plain text, HTML or JSON by the request's {@code Accept}. An app provides its own as a service,
+ * for the paths under a prefix (see {@link org.picogate.http.whiteboard}), or by implementing it on its
+ * {@code App}.
  *
  * <p>When it is called the response is fresh: its status is the error's, the headers the handler set are gone
  * (but {@code Allow}, {@code WWW-Authenticate} and {@code Retry-After}). The request's head can be read; its body

@@ -48,6 +48,8 @@ final class ResponseImpl implements Response, ErrorHandling {
     private boolean committed;
     private boolean finished;
     private BodyOutput output;
+    /** Whether {@link #output} is a deferred body whose head has not gone out yet: it can still be dropped. */
+    private boolean headPending;
     /** The connection's upload files; {@code null} outside a server (unit tests). */
     private final ConnectionContext context = ConnectionContext.current();
     private Writer writer;
@@ -168,6 +170,7 @@ final class ResponseImpl implements Response, ErrorHandling {
                     : BodyOutput.Framing.UNTIL_CLOSE;
             output = BodyOutput.deferred(stream, streamed, new DeferredHead(), !bodyAllowed(),
                     () -> finished = true);
+            headPending = true;
             return output;
         }
         byte[] head = head();
@@ -181,6 +184,7 @@ final class ResponseImpl implements Response, ErrorHandling {
     private final class DeferredHead implements BodyOutput.Head {
         @Override
         public byte[] withLength(long length) {
+            headPending = false;
             if (status != 204 && status != 304) {
                 putField("Content-Length", Long.toString(length));
             }
@@ -189,6 +193,7 @@ final class ResponseImpl implements Response, ErrorHandling {
 
         @Override
         public byte[] streamed(BodyOutput.Framing streamed) {
+            headPending = false;
             if (streamed == BodyOutput.Framing.CHUNKED) {
                 putField("Transfer-Encoding", "chunked");
             } else {
@@ -585,9 +590,13 @@ final class ResponseImpl implements Response, ErrorHandling {
             try {
                 errorHandler.handle(head, this, e);
             } catch (IOException | RuntimeException failed) {
-                if (committed) {
-                    throw failed;
+                if (committed && !headPending) {
+                    throw failed; // part of its page is on the wire: only ending the connection tells the client
                 }
+                output = null; // a page it began in the body buffer never went out: dropped for the default one
+                writer = null;
+                headPending = false;
+                committed = false;
                 HttpConnection.LOG.log(System.Logger.Level.WARNING, "the error handler failed for " + e.status()
                         + "; the default page went out", failed);
             }

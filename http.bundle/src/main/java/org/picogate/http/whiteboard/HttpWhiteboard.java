@@ -22,7 +22,10 @@ public final class HttpWhiteboard {
      */
     public static final String REGEX = "picogate.http.regex";
 
-    /** On an {@code App}: a path prefix put before each of its routes, such as {@code /notes}. */
+    /**
+     * On an {@code App}: a path prefix put before each of its routes, such as {@code /notes}. On an
+     * {@code ErrorHandler}: the paths whose errors it answers (all of them without it).
+     */
     public static final String PREFIX = "picogate.http.prefix";
 
     private HttpWhiteboard() {

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.osgi.service.component.annotations.ComponentPropertyType;
 
 /**
- * Puts every route of an {@code App} component under a path prefix: {@code @Prefix("/notes")} sets the service
- * property {@value HttpWhiteboard#PREFIX}.
+ * Puts every route of an {@code App} component under a path prefix, or limits an {@code ErrorHandler}
+ * component to the errors of the paths under it: {@code @Prefix("/notes")} sets the service property
+ * {@value HttpWhiteboard#PREFIX}.
  */
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)

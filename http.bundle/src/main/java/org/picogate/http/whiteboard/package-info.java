@@ -10,6 +10,11 @@
  * {@link org.picogate.http.whiteboard.HttpWhiteboard#PREFIX} if set ({@link org.picogate.http.whiteboard.Prefix}).</li>
  * <li>A {@code Handler} service with neither a route nor a regex is the <b>fallback</b>: it answers the paths no
  * route and no static file matches (the highest-ranked one if several).</li>
+ * <li>An {@code ErrorHandler} service answers the errors (404, 405, {@code HttpException}s, 500) of the requests
+ * under its {@link org.picogate.http.whiteboard.HttpWhiteboard#PREFIX} (every request without one): the longest
+ * prefix the path is under wins, then {@code service.ranking}, then the lower {@code service.id}; paths none covers
+ * get the server's default pages. An {@code App} that also implements {@code ErrorHandler} answers the errors of
+ * its own routes and of the paths under its prefix.</li>
  * </ul>
  *
  * <p><b>Which route answers.</b> A path pattern is literal segments and parameters {@code {name}}, each parameter

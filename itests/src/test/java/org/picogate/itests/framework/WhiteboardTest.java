@@ -31,7 +31,9 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.picogate.http.App;
+import org.picogate.http.ErrorHandler;
 import org.picogate.http.Handler;
+import org.picogate.http.HttpException;
 import org.picogate.http.whiteboard.HttpWhiteboard;
 
 /**
@@ -207,6 +209,48 @@ class WhiteboardTest {
 
         best.unregister();
         assertThat(call("GET", "/itest/ranked").body()).isEqualTo("first");
+    }
+
+    @Test
+    void anErrorHandlerServiceAnswersTheErrorsUnderItsPrefixUntilItIsUnregistered() throws Exception {
+        registrations.add(context.registerService(Handler.class, (request, response) -> {
+            throw new HttpException(409, "already claimed");
+        }, props(HttpWhiteboard.ROUTE, "/itest/errors/claim", HttpWhiteboard.METHODS, "POST")));
+        ErrorHandler pages = (request, response, error) -> response.contentType("text/plain; charset=utf-8")
+                .send("itest page: " + error.status() + " " + error.getMessage() + " at " + request.path());
+        ServiceRegistration<ErrorHandler> errors = context.registerService(ErrorHandler.class, pages,
+                props(HttpWhiteboard.PREFIX, "/itest/errors"));
+        registrations.add(errors);
+
+        Reply missing = call("GET", "/itest/errors/nothing");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("itest page: 404 Not Found at /itest/errors/nothing");
+        Reply conflict = call("POST", "/itest/errors/claim");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body()).isEqualTo("itest page: 409 already claimed at /itest/errors/claim");
+        assertThat(call("GET", "/itest/other-errors").body()).as("outside its prefix")
+                .isEqualTo("404 Not Found: Not Found\n");
+
+        ServiceRegistration<ErrorHandler> failing = context.registerService(ErrorHandler.class,
+                (request, response, error) -> {
+                    throw new IllegalStateException("a failing error page (expected by the test)");
+                }, props(HttpWhiteboard.PREFIX, "/itest/errors/broken"));
+        registrations.add(failing);
+        Reply broken = call("GET", "/itest/errors/broken/x");
+        assertThat(broken.status()).isEqualTo(404);
+        assertThat(broken.body()).as("a failing handler gives the default page").isEqualTo("404 Not Found: Not Found\n");
+
+        errors.unregister();
+        assertThat(call("GET", "/itest/errors/nothing").body()).isEqualTo("404 Not Found: Not Found\n");
+        assertThat(call("POST", "/itest/errors/claim").body()).isEqualTo("409 Conflict: already claimed\n");
+    }
+
+    private static Dictionary<String, Object> props(Object... keysAndValues) {
+        Dictionary<String, Object> props = new Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            props.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return props;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.picogate.http.internal.routing;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.picogate.http.App;
+import org.picogate.http.ErrorHandler;
 import org.picogate.http.Handler;
 import org.picogate.http.internal.HttpConfig;
 import org.picogate.http.whiteboard.HttpWhiteboard;
@@ -28,7 +30,7 @@ import org.picogate.scheduler.Scheduler;
  * served by the {@link Routing} from the moment it is bound until it is unbound. The unbind of a service that
  * goes runs while the service is unregistering, before its component is deactivated: it returns only once the
  * requests running on it have finished (bounded by {@code swapGraceMillis}), so a handler is never deactivated
- * under a request.
+ * under a request. {@code ErrorHandler} services answer the errors of the paths under their prefix.
  */
 @Component(service = RouteWhiteboard.class, configurationPid = HttpConfig.PID)
 public final class RouteWhiteboard {
@@ -95,6 +97,30 @@ public final class RouteWhiteboard {
 
     void removeApp(App app, ServiceReference<App> ref) {
         remove(ref);
+    }
+
+    /**
+     * An {@code ErrorHandler} service answers the errors of the requests under its {@value HttpWhiteboard#PREFIX}
+     * (all of them without one): see {@link ErrorPages}. A bad prefix is logged and the handler not used.
+     */
+    @Reference(service = ErrorHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeErrorHandler", updated = "addErrorHandler")
+    void addErrorHandler(ErrorHandler handler, ServiceReference<ErrorHandler> ref) {
+        Object prefix = ref.getProperty(HttpWhiteboard.PREFIX);
+        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        try {
+            routing.errorPages().add(id(ref), id(ref), ranking instanceof Integer r ? r : 0,
+                    prefix == null ? null : prefix.toString(), handler);
+        } catch (IllegalArgumentException badPrefix) {
+            routing.errorPages().remove(id(ref)); // an update to a bad prefix: the old one no longer applies
+            Routing.LOG.log(Level.ERROR, () -> "error handler service " + id(ref) + " not used: "
+                    + badPrefix.getMessage());
+        }
+    }
+
+    void removeErrorHandler(ErrorHandler handler, ServiceReference<ErrorHandler> ref) {
+        routing.errorPages().remove(id(ref));
     }
 
     private void remove(ServiceReference<?> ref) {

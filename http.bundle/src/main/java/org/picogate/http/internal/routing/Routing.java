@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.picogate.http.App;
+import org.picogate.http.ErrorHandler;
 import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
 import org.picogate.http.Request;
 import org.picogate.http.Response;
+import org.picogate.http.internal.ErrorHandling;
 import org.picogate.http.runtime.RouteDTO;
 import org.picogate.scheduler.Event;
 import org.picogate.scheduler.Scheduler;
@@ -21,6 +23,10 @@ import org.picogate.scheduler.Scheduler;
  *
  * <p>Each change builds a new {@link Router} and publishes it with a fresh "replaced" event, which is set when
  * the next one is published. A request reads the current router once, without a lock.
+ *
+ * <p><b>Error pages.</b> The {@link ErrorPages} handler that covers the request's path answers its errors
+ * ({@code HttpException}s and 404s alike); an app that is an {@code ErrorHandler} too answers those of its own
+ * routes, and is the error handler of the paths under its prefix.
  *
  * <p><b>Hot swap.</b> When the last provider of a route goes, the route stays as a vacancy for the swap grace: a
  * request for it waits on the router's "replaced" event (scheduler clock) and looks up again when a new router
@@ -39,6 +45,7 @@ public final class Routing {
     private final Scheduler scheduler;
     private final ReentrantLock lock = new ReentrantLock();
     private final RouteTable table = new RouteTable();
+    private final ErrorPages errorPages = new ErrorPages();
     private volatile Snapshot current;
     private volatile Duration swapGrace;
 
@@ -68,6 +75,11 @@ public final class Routing {
         }
         try {
             app.routes(routes);
+            if (app instanceof ErrorHandler own) {
+                routes.entries().replaceAll(e -> new RouteEntry(e.method(), e.pattern(),
+                        withErrorHandler(e.handler(), own), e.provider()));
+                errorPages.add(provider, provider.serviceId(), provider.ranking(), prefix, own);
+            }
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, () -> "app " + provider + " failed to declare its routes", failed);
             RouteCollector none = new RouteCollector(provider, "");
@@ -76,6 +88,24 @@ public final class Routing {
             return;
         }
         add(provider, routes);
+    }
+
+    /**
+     * An app's route whose errors its own handler answers, whatever covers the path otherwise (a longer prefix of
+     * another error handler included).
+     */
+    private static Handler withErrorHandler(Handler route, ErrorHandler own) {
+        return (request, response) -> {
+            if (response instanceof ErrorHandling errors) {
+                errors.errorHandler(own);
+            }
+            route.handle(request, response);
+        };
+    }
+
+    /** The error handlers by path prefix ({@code ErrorHandler} services). */
+    public ErrorPages errorPages() {
+        return errorPages;
     }
 
     /**
@@ -116,6 +146,7 @@ public final class Routing {
      */
     public boolean remove(RouteProvider provider) {
         Duration grace = swapGrace;
+        errorPages.remove(provider);
         lock.lock();
         try {
             table.remove(provider, scheduler.clock().nanoTime() + grace.toNanos());
@@ -133,6 +164,7 @@ public final class Routing {
 
     /** Stops serving the provider's routes at once, without vacancies or drain: its service stays (an update). */
     public void forget(RouteProvider provider) {
+        errorPages.remove(provider);
         lock.lock();
         try {
             table.remove(provider, scheduler.clock().nanoTime());
@@ -189,6 +221,10 @@ public final class Routing {
     public void handle(Request request, Response response, Handler unrouted) throws Exception {
         String method = request.method();
         String path = request.path();
+        ErrorHandler pages = errorPages.select(path);
+        if (pages != null && response instanceof ErrorHandling errors) {
+            errors.errorHandler(pages);
+        }
         for (;;) {
             Snapshot s = current;
             long now = scheduler.clock().nanoTime();
