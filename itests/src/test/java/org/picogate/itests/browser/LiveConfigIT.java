@@ -44,6 +44,8 @@ class LiveConfigIT {
     /** One header line of 2000 bytes: under the default maxHeaderBytes (16384), over the 1024 set below. */
     private static final String BIG_HEADER = "X-Big: " + "a".repeat(2000) + "\r\n";
     private static final int CLIENTS = 4;
+    /** Between two requests of a client: the load stays light on a shared machine, and no client starves. */
+    private static final Duration PACE = Duration.ofMillis(2);
 
     @TempDir
     static Path workDir;
@@ -105,6 +107,41 @@ class LiveConfigIT {
         assertThat(tally.failures).as(tally.toString()).isEmpty();
         assertThat(RawHttp.once(newPort, PAGE, BIG_HEADER).status()).as("a 2000-byte header after").isEqualTo(431);
         assertThat(RawHttp.once(newPort, PAGE, "X-Small: b\r\n").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void configFilesWithInvalidValuesAreRefusedByKeyAndTheConfigurationInForceStays() throws Exception {
+        int current = port;
+        int other = freePort();
+        // a new port with a value of the wrong type and a misspelt key: nothing of it applies, the port included
+        int mark = gateway.lines();
+        writeConfig("org.picogate.http.config", "port=I\"" + other + "\"\nhost=\"127.0.0.1\"\nmaxHeaderBytes=I\"1024\"\n"
+                + "maxBody=\"lots\"\nmaxHeaderByte=I\"100000\"\n");
+        gateway.awaitLine(mark, "org.picogate.http: rejected maxBody=lots (not a long); keeping the configuration in"
+                + " force", WAIT);
+        gateway.awaitLine(mark, "org.picogate.http: ignored unknown key(s) maxHeaderByte", WAIT);
+        assertThat(RawHttp.once(current, PAGE, "").status()).as("the port in force").isEqualTo(200);
+        assertThat(refuses(other)).as("the port of the rejected file is not opened").isTrue();
+
+        // a negative size
+        mark = gateway.lines();
+        writeConfig("org.picogate.http.config", "port=I\"" + current + "\"\nhost=\"127.0.0.1\"\n"
+                + "maxHeaderBytes=I\"-1\"\n");
+        gateway.awaitLine(mark, "org.picogate.http: rejected maxHeaderBytes=-1 (must be at least 64)", WAIT);
+        assertThat(RawHttp.once(current, PAGE, BIG_HEADER).status()).as("maxHeaderBytes=1024 in force")
+                .isEqualTo(431);
+        assertThat(RawHttp.once(current, PAGE, "").status()).isEqualTo(200);
+
+        // the scheduler, which every bundle's tasks need: a value of the wrong type used to fail its component
+        mark = gateway.lines();
+        writeConfig("org.picogate.scheduler.config", "graceMillis=\"soon\"\nmaxTasksPerBundle=I\"-3\"\n");
+        gateway.awaitLine(mark, "org.picogate.scheduler: rejected graceMillis=soon (not a long); keeping "
+                + "graceMillis=2000, maxTasksPerBundle=0", WAIT);
+        mark = gateway.lines();
+        gateway.shell("picogate:tasks");
+        assertThat(gateway.awaitLine(mark, " live task(s), ", WAIT)).anyMatch(l -> l.contains("accept http:" + current));
+        assertThat(RawHttp.once(current, PAGE, "").status()).isEqualTo(200);
     }
 
     /** The answers and failures of the clients of a port change. */
@@ -172,6 +209,7 @@ class LiveConfigIT {
                         connection.close();
                         connection = null;
                     }
+                    Thread.sleep(PACE.toMillis());
                 } catch (RawHttp.NoAnswerException unanswered) {
                     connection.close();
                     connection = null;
@@ -184,6 +222,8 @@ class LiveConfigIT {
             }
         } catch (IOException | RuntimeException e) {
             tally.failures.add("client " + client + " on port " + target + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             if (connection != null) {
                 try {
