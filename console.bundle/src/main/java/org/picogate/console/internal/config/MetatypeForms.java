@@ -36,6 +36,8 @@ public final class MetatypeForms {
     static final Pattern PID = Pattern.compile("[A-Za-z0-9_.\\-]{1,200}");
     public static final String VALUE_PREFIX = "v.";
     public static final String CLEAR_PREFIX = "clear.";
+    /** The hidden field that lists the attributes a form shows. */
+    public static final String SHOWN = "shown";
 
     private final BundleContext context;
     private final MetaTypeService metatype;
@@ -112,13 +114,21 @@ public final class MetatypeForms {
         }
         List<ConfigField> fields = new ArrayList<>();
         boolean failed = false;
+        // The page lists its inputs (a blank one is not sent at all, as parse_qs drops empty values): those are
+        // set, a blank one to the default. A request without the list (a script) changes only what it sends.
+        List<String> shown = form.getOrDefault(SHOWN, List.of());
         for (AttributeDefinition ad : attributes(ocd)) {
             String id = ad.getID();
             String raw = first(form, VALUE_PREFIX + id);
             boolean password = ad.getType() == AttributeDefinition.PASSWORD;
+            boolean checkbox = ad.getType() == AttributeDefinition.BOOLEAN && ad.getCardinality() == 0;
+            if (!shown.contains(id) && raw == null && first(form, CLEAR_PREFIX + id) == null) {
+                fields.add(field(ad, "", password && old != null && old.get(id) != null, null));
+                continue;
+            }
             String error = null;
             try {
-                if (ad.getType() == AttributeDefinition.BOOLEAN && ad.getCardinality() == 0) {
+                if (checkbox && shown.contains(id)) {
                     next.put(id, raw != null && !raw.isEmpty());
                 } else if (password && first(form, CLEAR_PREFIX + id) != null) {
                     next.remove(id);
