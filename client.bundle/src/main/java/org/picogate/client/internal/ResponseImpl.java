@@ -33,6 +33,8 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
     private final boolean keepAlive;
     private final boolean gzip;
     private final long maxBodyBytes;
+    /** Bytes the framing says the body has, -1 if it does not say (chunked, until close). */
+    private final long framedLength;
     private final Exchange exchange;
     private final ResponseBody body;
     private List<URI> history = List.of();
@@ -51,6 +53,11 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
         // a HEAD, 204 or 304 answer (or Content-Length: 0) may name the coding of a body it does not carry
         this.gzip = gzip && framing.kind() != BodyFraming.Kind.EMPTY;
         this.maxBodyBytes = maxBodyBytes;
+        this.framedLength = switch (framing.kind()) {
+            case EMPTY -> 0;
+            case FIXED -> framing.length();
+            default -> -1;
+        };
         this.body = framing.open(connection.stream, this, url);
     }
 
@@ -136,13 +143,13 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
 
     @Override
     public byte[] bytes() throws IOException {
-        String length = head.headers().value("Content-Length");
-        if (!gzip && length != null && parseLength(length) > maxBodyBytes) {
+        // the framing's length, not the Content-Length field: a HEAD answer (or a chunked one) may carry any value
+        long length = gzip ? -1 : framedLength;
+        if (length > maxBodyBytes) {
             close();
             throw new BodyTooLargeException(url, maxBodyBytes);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length != null && !gzip
-                ? (int) Math.min(parseLength(length), maxBodyBytes) : 512);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length >= 0 ? (int) length : 512);
         InputStream in = body();
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -212,14 +219,6 @@ final class ResponseImpl implements ClientResponse, BodyEvents {
             }
         }
         return StandardCharsets.UTF_8;
-    }
-
-    private static long parseLength(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return 0; // checked by the framing already
-        }
     }
 
     @Override
