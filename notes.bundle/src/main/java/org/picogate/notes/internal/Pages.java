@@ -1,13 +1,13 @@
 package org.picogate.notes.internal;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
 import gg.jte.TemplateOutput;
-import gg.jte.output.WriterOutput;
 
 import org.picogate.http.Response;
 
@@ -45,13 +45,21 @@ final class Pages {
         engine.render(template, parameters, output);
     }
 
-    /** Sends page {@code template} with {@code status}, streamed into the response as it renders. */
+    /**
+     * Sends page {@code template} with {@code status}, rendered into the response's buffer: a page that ends
+     * within it (8 KiB) leaves with its Content-Length, head and body in one write.
+     */
     void send(Response response, int status, String template, Map<String, Object> parameters) throws IOException {
         response.status(status).contentType("text/html; charset=utf-8");
-        // the response's writer: a page that ends within its 8 KiB buffer leaves with a Content-Length, in one write
-        // (an OutputStreamWriter's close would flush, forcing the page to be streamed chunked)
-        try (Writer writer = response.writer()) {
-            render(template, parameters, new WriterOutput(writer));
+        ResponseOutput output = new ResponseOutput(response);
+        try {
+            render(template, parameters, output);
+        } catch (TemplateException e) {
+            if (e.getCause() instanceof UncheckedIOException failed) {
+                throw failed.getCause(); // the client has gone: as if the page had been written directly
+            }
+            throw e;
         }
+        output.close();
     }
 }

@@ -3,8 +3,14 @@ package org.picogate.notes.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,7 @@ import gg.jte.TemplateNotFoundException;
 import gg.jte.output.StringOutput;
 
 import org.junit.jupiter.api.Test;
+import org.picogate.http.Response;
 import org.picogate.notes.internal.data.Note;
 import org.picogate.notes.internal.data.NoteDraft;
 import org.picogate.notes.internal.data.NoteLimits;
@@ -92,6 +99,66 @@ class PagesTest {
         StringOutput out = new StringOutput();
         created.render("list.jte", Map.of("base", "", "notes", List.of()), out);
         assertThat(out.toString()).contains("No notes yet.");
+    }
+
+    /**
+     * A response whose {@code output()} and {@code writer()} (UTF-8, unbuffered) are two faces of {@code body},
+     * as the server's are; {@code failing} makes both throw, as for a client that has gone.
+     */
+    private static Response response(ByteArrayOutputStream body, boolean failing) {
+        OutputStream bytes = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (failing) {
+                    throw new IOException("Broken pipe");
+                }
+                body.write(b, off, len);
+            }
+        };
+        Writer text = new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) throws IOException {
+                bytes.write(new String(chars, off, len).getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        return (Response) Proxy.newProxyInstance(Response.class.getClassLoader(), new Class<?>[] { Response.class },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "status", "contentType" -> proxy;
+                    case "output" -> bytes;
+                    case "writer" -> text;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void sendRendersThePrecompiledBytesAndTheValuesInOrderIntoTheResponse() throws Exception {
+        Map<String, Object> parameters = Map.of("base", "/app", "notes",
+                List.of(new NoteSummary(7, "Zoë & <b>", at), new NoteSummary(3, "🙂 Three", at)));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        pages.send(response(body, false), 200, "list.jte", parameters);
+        assertThat(body.toString(StandardCharsets.UTF_8)).isEqualTo(render("list.jte", parameters))
+                .contains("<a href=\"/app/notes/7\">Zoë &amp; &lt;b&gt;</a>").contains(">🙂 Three</a>")
+                .contains("<time datetime=\"2026-11-29T10:15:30Z\">2026-11-29 10:15 UTC</time>");
+    }
+
+    @Test
+    void aClientThatHasGoneIsAnIoExceptionNotATemplateError() {
+        Response gone = response(new ByteArrayOutputStream(), true);
+        assertThatThrownBy(() -> pages.send(gone, 200, "list.jte", Map.of("base", "", "notes", List.of())))
+                .isInstanceOf(IOException.class).hasMessage("Broken pipe");
     }
 
     @Test
