@@ -24,11 +24,13 @@ import org.osgi.test.junit5.service.ServiceExtension;
 /**
  * The logging bundle in Felix: a {@code System.Logger} line of this bundle (java.util.logging underneath) comes out on
  * the console in the gateway's format, and its DEBUG lines appear and disappear with the level set for this bundle
- * through Config Admin, PID {@code org.osgi.service.log.admin|org.picogate.itests.tests} (OSGi R7 log admin).
+ * through Config Admin, PID {@code org.osgi.service.log.admin|org.picogate.itests.tests} (OSGi R7 log admin); the
+ * gateway's default levels come back when the configuration of all bundles ({@code org.osgi.service.log.admin}) goes.
  */
 @ExtendWith(ServiceExtension.class)
 class LoggingTest {
-    static final String PID = "org.osgi.service.log.admin|org.picogate.itests.tests";
+    static final String ROOT_PID = "org.osgi.service.log.admin";
+    static final String PID = ROOT_PID + "|org.picogate.itests.tests";
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final System.Logger LOG = System.getLogger("org.picogate.itests.tests.logging");
     private static final String LINE_START = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ";
@@ -76,6 +78,33 @@ class LoggingTest {
             }
             return !printed("DEBUG", "quiet " + round);
         });
+    }
+
+    @Test
+    void theGatewaysDefaultsComeBackWhenTheConfigurationOfAllBundlesIsDeleted() throws Exception {
+        Configuration all = configAdmin.getConfiguration(ROOT_PID, "?");
+        try {
+            Hashtable<String, Object> levels = new Hashtable<>();
+            levels.put("ROOT", "WARN");
+            all.update(levels);
+            // each round: an INFO probe, then a WARN marker; once the marker shows, its probe was handled before it
+            Await.until(WAIT, () -> "INFO lines still printed at WARN:\n" + console, () -> {
+                int round = ++probe;
+                LOG.log(Level.INFO, "hidden " + round);
+                LOG.log(Level.WARNING, "marker " + round);
+                try {
+                    Await.until(WAIT, () -> "no WARN marker " + round, () -> printed("WARN ", "marker " + round));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return !printed("INFO ", "hidden " + round);
+            });
+        } finally {
+            all.delete();
+        }
+        // Felix Log then empties the root context (its default would be WARN); the gateway's INFO comes back
+        String shown = awaitLine(": back ", () -> LOG.log(Level.INFO, "back " + probe));
+        assertThat(shown).matches(LINE_START + "INFO  org\\.picogate\\.itests\\.tests\\.logging: back \\d+");
     }
 
     @Test
