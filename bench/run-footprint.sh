@@ -197,7 +197,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 table() {
   echo "| set | options (after the one before) | first 200 OK, median ms (runs) | ready line ms | RSS idle MB | RSS peak MB | µs/request 12000 B page | µs/request notes page | req/s page / notes | failed | alive at the end |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  local set prev= opts shown
+  local set prev='' opts shown
   for set in $SETS; do
     opts="${R[$set,env]:+${R[$set,env]} }${R[$set,opts]}"
     shown=$opts
@@ -207,6 +207,7 @@ table() {
       shown="${shown}${dropped}"
     fi
     shown=${shown//$REPO\//} # no path of this machine in the report
+    # shellcheck disable=SC2016 # the backquotes are Markdown
     printf '| %s | `%s` | %s (%s) | %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$set" "${shown:- }" "${R[$set,start]-–}" \
       "${R[$set,starts]-}" "${R[$set,ready]-–}" "${R[$set,rss_idle]-–}" "${R[$set,peak]-–}" "${R[$set,us_static]-–}" \
       "${R[$set,us_page]-–}" "${R[$set,rps_static]-–}" "${R[$set,rps_page]-–}" "${R[$set,failed]-–}" "${R[$set,alive]-–}"
