@@ -17,7 +17,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHash {
 
     static final String SCHEME = "pbkdf2-sha256";
-    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; about 0.3 s of one core here. */
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; about 0.5 s of one core on the 2-core test machine. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     static final int MIN_ITERATIONS = 10_000;
     /** More would let a configuration make every login burn a core for seconds. */

@@ -20,7 +20,7 @@ import org.picogate.http.Response;
  * The login form, the login and the logout. A login makes a new session (never one the client brought, so a
  * planted cookie cannot be fixed on a victim) whose id goes out once, in an HttpOnly, SameSite=Strict cookie on
  * {@code /console}. Failed logins are counted per address ({@link LoginThrottle}). Password checks run one at a time:
- * each costs about 0.3 s of a core, and a burst of them must not take both cores of a gateway.
+ * each costs about 0.5 s of a core, and a burst of them must not take both cores of a gateway.
  */
 public final class LoginPages {
 
