@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
@@ -30,14 +31,21 @@ public final class ConsoleLog implements LogListener {
 
     private final LogReaderService reader;
     private final LoggerAdmin levels;
+    private final Consumer<String> console;
     private final LogFormat format = new LogFormat(ZoneId.systemDefault());
     private final ReentrantLock lock = new ReentrantLock();
     private long printedUpTo = -1;
 
     @Activate
     public ConsoleLog(@Reference LogReaderService reader, @Reference LoggerAdmin levels) {
+        // System.out at each line, not kept: Gogo may put its own stream there
+        this(reader, levels, line -> System.out.println(line));
+    }
+
+    ConsoleLog(LogReaderService reader, LoggerAdmin levels, Consumer<String> console) {
         this.reader = reader;
         this.levels = levels;
+        this.console = console;
         lock.lock();
         try {
             reader.addLogListener(this); // its first entries wait for the lock until the earlier ones are out
@@ -74,8 +82,7 @@ public final class ConsoleLog implements LogListener {
         if (!context.getEffectiveLogLevel(entry.getLoggerName()).implies(entry.getLogLevel())) {
             return;
         }
-        // System.out at each line, not kept: Gogo may put its own stream there
-        System.out.println(format.format(entry.getTime(), entry.getLogLevel(),
+        console.accept(format.format(entry.getTime(), entry.getLogLevel(),
                 bundle == null ? null : bundle.getSymbolicName(), entry.getLoggerName(), entry.getMessage(),
                 entry.getException()));
     }
