@@ -20,7 +20,9 @@ import javax.net.ssl.SSLSocket;
  * calls park the virtual thread as plain ones do).
  *
  * <p>Policy, on both sides: of the protocols the context enables only TLS 1.3 and 1.2 are kept (a context that
- * enables neither is refused when the factory is made). The context's default {@link SSLParameters} apply
+ * enables neither is refused when the factory is made). Servers also keep only the AEAD cipher suites (GCM,
+ * ChaCha20-Poly1305, CCM) of those enabled: TLS 1.2's CBC suites are what testssl.sh flags (LUCKY13, "obsolete
+ * CBC ciphers"); and they refuse a client's renegotiation (see {@link #rejectClientRenegotiation()}). The context's default {@link SSLParameters} apply
  * otherwise: a server context whose defaults need client authentication (see
  * {@code org.picogate.streams.TlsContexts}) asks every client for a certificate. Clients check that the
  * server's certificate names the host (the {@code serverName}, when given) unless told not to, and send it as
@@ -104,15 +106,48 @@ final class TlsTransport implements Transport {
      */
     static TransportFactory server(SSLContext context) {
         allowedProtocols(context.getDefaultSSLParameters().getProtocols(), context);
+        aeadSuites(context.getDefaultSSLParameters().getCipherSuites(), context);
+        rejectClientRenegotiation();
         return channel -> {
             prepare(channel);
             // the server-mode constructor: the context's defaults (client authentication among them) apply
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(channel.socket(), null, true);
             SSLParameters params = socket.getSSLParameters();
             params.setProtocols(allowedProtocols(params.getProtocols(), context));
+            params.setCipherSuites(aeadSuites(params.getCipherSuites(), context));
             socket.setSSLParameters(params);
             return new TlsTransport(channel, socket);
         };
+    }
+
+    /** The JDK's switch for client-initiated renegotiation: a system property, read once per JVM. */
+    static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+    /**
+     * A TLS 1.2 client may ask a server to renegotiate (redo its handshake, the expensive part of TLS) as often as
+     * it likes: testssl.sh rates that a HIGH finding, a denial-of-service threat. The JDK refuses it only through
+     * the system property {@value #REJECT_RENEGOTIATION}, which it reads at the first server handshake of the JVM;
+     * so it is set here, before any server socket exists, unless it was set already (in PICOGATE_JAVA_OPTS, say,
+     * where {@code =false} allows renegotiation again). TLS 1.3 has no renegotiation.
+     */
+    static void rejectClientRenegotiation() {
+        if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+            System.setProperty(REJECT_RENEGOTIATION, "true");
+        }
+    }
+
+    /** Of {@code enabled}, the AEAD suites (and signalling values such as the renegotiation SCSV), in order. */
+    static String[] aeadSuites(String[] enabled, SSLContext context) {
+        String[] aead = Arrays.stream(enabled == null ? new String[0] : enabled)
+                .filter(s -> s.contains("_GCM_") || s.contains("CHACHA20_POLY1305") || s.contains("_CCM")
+                        || s.endsWith("_SCSV"))
+                .toArray(String[]::new);
+        if (Arrays.stream(aead).allMatch(s -> s.endsWith("_SCSV"))) {
+            throw new IllegalArgumentException("the TLS context (" + context.getProtocol() + ") enables no AEAD "
+                    + "cipher suite (GCM, ChaCha20-Poly1305, CCM) but " + Arrays.toString(enabled)
+                    + "; servers use no other");
+        }
+        return aead;
     }
 
     private static void prepare(SocketChannel channel) throws IOException {
