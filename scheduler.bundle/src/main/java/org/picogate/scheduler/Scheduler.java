@@ -98,4 +98,10 @@ public interface Scheduler {
 
     /** A snapshot of the whole scheduler, with a line per owner. */
     SchedulerStats stats();
+
+    /**
+     * A snapshot of every live task of the whole scheduler, of every owner (callback runners included), by owner
+     * and then oldest first. Since 1.1.
+     */
+    List<TaskInfo> tasks();
 }

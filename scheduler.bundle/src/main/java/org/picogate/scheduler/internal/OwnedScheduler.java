@@ -13,6 +13,7 @@ import org.picogate.scheduler.Clock;
 import org.picogate.scheduler.Event;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.scheduler.SchedulerStats;
+import org.picogate.scheduler.TaskInfo;
 import org.picogate.scheduler.Task;
 import org.picogate.scheduler.TaskGroup;
 import org.picogate.scheduler.Timer;
@@ -135,6 +136,11 @@ public class OwnedScheduler implements Scheduler, AutoCloseable {
     @Override
     public SchedulerStats stats() {
         return core.stats();
+    }
+
+    @Override
+    public List<TaskInfo> tasks() {
+        return core.taskInfos();
     }
 
     /** The owner's name (a bundle's symbolic name). */

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.picogate.scheduler.CancelledException;
 import org.picogate.scheduler.Clock;
 import org.picogate.scheduler.SchedulerStats;
 import org.picogate.scheduler.SchedulerStats.OwnerStats;
+import org.picogate.scheduler.TaskInfo;
 
 /**
  * What all owners of one scheduler share: the clock, the timer heap and its thread, the registry of live
@@ -128,6 +130,18 @@ public final class SchedulerCore implements AutoCloseable {
 
     Collection<TaskImpl<?>> liveTasks() {
         return tasks.values();
+    }
+
+    /** The live tasks as {@link TaskInfo}s, by owner, then oldest first. */
+    public List<TaskInfo> taskInfos() {
+        long now = now();
+        List<TaskImpl<?>> live = new ArrayList<>(tasks.values());
+        live.sort(Comparator.comparing((TaskImpl<?> t) -> t.owner()).thenComparingLong(t -> t.startNanos));
+        List<TaskInfo> infos = new ArrayList<>(live.size());
+        for (TaskImpl<?> t : live) {
+            infos.add(new TaskInfo(t.name(), t.owner(), t.state(), Duration.ofNanos(Math.max(0, now - t.startNanos))));
+        }
+        return infos;
     }
 
     /** The scheduler task running on the calling thread, or {@code null}. */
