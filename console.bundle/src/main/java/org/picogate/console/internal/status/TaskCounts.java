@@ -6,8 +6,12 @@ import java.util.List;
 
 import org.picogate.scheduler.Scheduler;
 import org.picogate.scheduler.SchedulerStats;
+import org.picogate.scheduler.TaskInfo;
 
-/** The scheduler's per-owner counts (its {@link SchedulerStats}, which covers every bundle, not just ours). */
+/**
+ * The scheduler's per-owner counts (its {@link SchedulerStats}) and its live tasks by name ({@link Scheduler#tasks()});
+ * both cover every bundle, not just ours.
+ */
 public final class TaskCounts {
 
     private final Scheduler scheduler;
@@ -18,6 +22,11 @@ public final class TaskCounts {
 
     public SchedulerStats stats() {
         return scheduler.stats();
+    }
+
+    /** Every live task, by owner, oldest first. */
+    public List<TaskInfo> tasks() {
+        return scheduler.tasks();
     }
 
     /** Owners with the most live tasks first. */

@@ -9,7 +9,7 @@ import org.picogate.http.Request;
 import org.picogate.http.Response;
 import org.picogate.scheduler.SchedulerStats;
 
-/** The read-only pages: tasks and the log. */
+/** The read-only pages: tasks (per owner and by name) and the log. */
 public final class StatusPages {
 
     private final TaskCounts tasks;
@@ -27,7 +27,7 @@ public final class StatusPages {
     public void tasks(Request request, Response response, Caller caller) throws Exception {
         SchedulerStats stats = tasks.stats();
         pages.send(response, 200, "tasks.jte", Map.of("frame", Frame.of("Tasks", "tasks", caller), "stats", stats,
-                "owners", tasks.owners(stats)));
+                "owners", tasks.owners(stats), "tasks", tasks.tasks()));
     }
 
     public void log(Request request, Response response, Caller caller) throws Exception {
