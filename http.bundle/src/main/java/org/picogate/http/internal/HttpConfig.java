@@ -77,4 +77,36 @@ public @interface HttpConfig {
 
     @AttributeDefinition(name = "Static prefix", description = "URL path prefix of the static directory.")
     String staticPrefix() default "/";
+
+    // ---- forms (FormConfig): read by each request's query() and form() ----
+
+    @AttributeDefinition(name = "Parameters", min = "1",
+            description = "Most parameters of a query string or urlencoded form; more: 400 for a query, 413 for a "
+                    + "form.")
+    int maxParameters() default 1000;
+
+    @AttributeDefinition(name = "Form parts", min = "1", description = "Most parts of a multipart form; more: 413.")
+    int maxFormParts() default 100;
+
+    @AttributeDefinition(name = "Part header bytes", min = "64", max = "65536",
+            description = "Most bytes of the headers of one multipart part, CR LF included; more: 413.")
+    int maxPartHeaderBytes() default 8192;
+
+    @AttributeDefinition(name = "Field bytes", min = "1",
+            description = "Most bytes of one text field of a multipart form (held in memory); more: 413.")
+    int maxFieldBytes() default 1048576;
+
+    @AttributeDefinition(name = "File bytes", min = "0",
+            description = "Most bytes of one uploaded file; more: 413. 0: only maxBody bounds it.")
+    long maxFileBytes() default 0;
+
+    @AttributeDefinition(name = "File memory threshold (bytes)", min = "0",
+            description = "An uploaded file up to this size stays in memory; a bigger one is written to a temporary "
+                    + "file in the upload directory, deleted when the request ends. 0: every file goes to disk.")
+    int fileMemoryThreshold() default 65536;
+
+    @AttributeDefinition(name = "Upload directory",
+            description = "Existing directory for the temporary files of uploads; empty: the system's temporary "
+                    + "directory (java.io.tmpdir).")
+    String uploadDir() default "";
 }

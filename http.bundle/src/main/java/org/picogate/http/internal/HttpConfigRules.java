@@ -47,10 +47,11 @@ final class HttpConfigRules {
         } catch (InvalidPathException e) {
             violations.add("staticDir=" + dir + " (not a path: " + e.getReason() + ")");
         }
+        FormConfig.check(c, violations);
         return violations;
     }
 
-    private static void atLeast(List<String> violations, String key, long value, long min) {
+    static void atLeast(List<String> violations, String key, long value, long min) {
         if (value < min) {
             violations.add(key + "=" + value + (min == 0 ? " (must not be negative)" : " (must be at least " + min
                     + ")"));

@@ -118,7 +118,9 @@ final class HttpConnection {
             }
             served++;
             boolean keepAlive = head.keepAlive() && served < l.maxRequestsPerConnection() && !drain.started();
-            RequestImpl request = new RequestImpl(head, stream, l.maxBody(), deadline, l.idleTimeout());
+            // the form limits as of now, not of when the connection began to wait: a change applies to the next request
+            RequestImpl request = new RequestImpl(head, stream, l.maxBody(), deadline, l.idleTimeout(),
+                    limits.get().forms());
             ResponseImpl response = new ResponseImpl(out, head, keepAlive, date, files, scheduler);
             serving = response;
             if ("OPTIONS".equals(head.method()) && "*".equals(head.target())) {

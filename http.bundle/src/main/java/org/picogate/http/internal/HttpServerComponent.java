@@ -306,7 +306,7 @@ public final class HttpServerComponent {
         }
         limits = new HttpLimits(c.maxRequestLine(), c.maxHeaderBytes(), c.maxHeaders(), c.maxBody(),
                 Duration.ofMillis(c.headerTimeoutMillis()), Duration.ofMillis(c.idleTimeoutMillis()),
-                c.maxRequestsPerConnection());
+                c.maxRequestsPerConnection(), FormConfig.limits(c));
         String dir = Objects.requireNonNullElse(c.staticDir(), "").strip();
         site = dir.isEmpty() ? null : new StaticFiles(c.staticPrefix(), Path.of(dir).toAbsolutePath(), false,
                 responder, cache);

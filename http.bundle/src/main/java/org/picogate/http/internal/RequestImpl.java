@@ -48,19 +48,23 @@ final class RequestImpl implements Request, PathParameters {
     private byte[] json;
     private Map<String, String> cookies;
 
-    /** A request on a served connection: each body read must progress within {@code bodyTimeout}. */
-    RequestImpl(RequestHead head, Stream stream, long maxBody, ConnectionDeadline deadline, Duration bodyTimeout) {
-        this(head, stream, maxBody, deadline, bodyTimeout, false);
+    /**
+     * A request on a served connection: each body read must progress within {@code bodyTimeout}; its query and
+     * form are bounded by {@code formLimits}.
+     */
+    RequestImpl(RequestHead head, Stream stream, long maxBody, ConnectionDeadline deadline, Duration bodyTimeout,
+            FormLimits formLimits) {
+        this(head, stream, maxBody, deadline, bodyTimeout, formLimits, false);
     }
 
     private RequestImpl(RequestHead head, Stream stream, long maxBody, ConnectionDeadline deadline,
-            Duration bodyTimeout, boolean headOnly) {
+            Duration bodyTimeout, FormLimits formLimits, boolean headOnly) {
         this.head = head;
         this.stream = stream;
         this.maxBody = maxBody;
         this.deadline = deadline;
         this.bodyTimeout = bodyTimeout;
-        this.formLimits = FormLimits.DEFAULTS;
+        this.formLimits = formLimits;
         this.headOnly = headOnly;
         ConnectionContext context = ConnectionContext.current();
         this.tempFiles = context == null ? new TempFiles() : context.tempFiles();
@@ -68,7 +72,7 @@ final class RequestImpl implements Request, PathParameters {
 
     /** The head of a request without its body, for an error handler. */
     static RequestImpl headOnly(RequestHead head, Stream stream) {
-        return new RequestImpl(head, stream, 0, null, null, true);
+        return new RequestImpl(head, stream, 0, null, null, FormLimits.DEFAULTS, true);
     }
 
     @Override
