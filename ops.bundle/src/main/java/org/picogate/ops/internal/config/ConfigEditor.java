@@ -130,9 +130,11 @@ final class ConfigEditor {
             try {
                 changes.put(key, ValueConversion.convert(ad, assignment.substring(eq + 1)));
             } catch (IllegalArgumentException bad) {
+                // a password is never echoed; a value that is not of the type says so already
                 String why = ad.getType() == AttributeDefinition.PASSWORD ? "not accepted" : bad.getMessage();
-                throw new IllegalArgumentException("PID " + pid + " key " + key + ": " + why + " (" + typeLabel(ad)
-                        + " expected); nothing changed");
+                String expected = why.contains(" is not ") ? "" : " (" + typeLabel(ad) + " expected)";
+                throw new IllegalArgumentException("PID " + pid + " key " + key + ": " + why + expected
+                        + "; nothing changed");
             }
         }
         Configuration config = existing(pid);
