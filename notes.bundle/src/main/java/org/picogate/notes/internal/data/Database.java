@@ -46,6 +46,8 @@ public final class Database implements AutoCloseable {
      * was half of listing ten notes (19 µs a list with a fresh statement each time). Guarded by the lock.
      */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** Statements run through this object that may have written (execute, update, insert). Guarded by the lock. */
+    private long writes;
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -93,6 +95,7 @@ public final class Database implements AutoCloseable {
     public void execute(String sql) throws SQLException {
         lock.lock();
         try (Statement statement = connection.createStatement()) {
+            writes++;
             statement.executeUpdate(sql);
         } finally {
             lock.unlock();
@@ -102,14 +105,53 @@ public final class Database implements AutoCloseable {
     /** Every row the query returns, mapped. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
         lock.lock();
+        try {
+            return rows(sql, mapper, parameters);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A query without parameters whose rows, mapped, are kept until the file changes: see {@link CachedQuery}.
+     * Only for a query that reads nothing but this file (no {@code random()}, no {@code CURRENT_TIME}).
+     */
+    public <T> CachedQuery<T> cachedQuery(String sql, RowMapper<T> mapper) {
+        return new CachedQuery<>(this, sql, mapper);
+    }
+
+    /**
+     * The rows of {@code query}: those it keeps if nothing was written since they were read, neither through this
+     * object ({@link #writes}) nor by another connection to the file ({@code PRAGMA data_version}, which SQLite
+     * changes at every commit of another connection, another process's included); else read anew and kept.
+     * Under the lock, so a write through this object cannot fall between the check and the read; one by another
+     * connection that does changes the version, so the rows are read again at the next call.
+     */
+    <T> List<T> rows(CachedQuery<T> query) throws SQLException {
+        lock.lock();
+        try {
+            long othersVersion;
+            try (ResultSet version = prepare("PRAGMA data_version", NO_PARAMETERS).executeQuery()) {
+                version.next();
+                othersVersion = version.getLong(1);
+            }
+            if (!query.isCurrent(writes, othersVersion)) {
+                query.keep(List.copyOf(rows(query.sql(), query.mapper(), NO_PARAMETERS)), writes, othersVersion);
+            }
+            return query.kept();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every row the query returns, mapped. Under the lock. */
+    private <T> List<T> rows(String sql, RowMapper<T> mapper, Object[] parameters) throws SQLException {
         try (ResultSet rows = prepare(sql, parameters).executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
             }
             return result;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -127,6 +169,7 @@ public final class Database implements AutoCloseable {
     public int update(String sql, Object... parameters) throws SQLException {
         lock.lock();
         try {
+            writes++;
             return prepare(sql, parameters).executeUpdate();
         } finally {
             lock.unlock();
@@ -137,6 +180,7 @@ public final class Database implements AutoCloseable {
     public long insert(String sql, Object... parameters) throws SQLException {
         lock.lock();
         try {
+            writes++;
             prepare(sql, parameters).executeUpdate();
             try (ResultSet key = prepare("SELECT last_insert_rowid()", NO_PARAMETERS).executeQuery()) {
                 key.next();

@@ -26,10 +26,14 @@ public final class NoteStore {
 
     private final Database database;
     private final Clock clock;
+    /** The list page's query, shown at every load and changed far less often: kept until the file changes. */
+    private final CachedQuery<NoteSummary> summaries;
 
     private NoteStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.summaries = database.cachedQuery("SELECT id, title, updated FROM notes ORDER BY updated DESC, id DESC",
+                row -> new NoteSummary(row.getLong(1), row.getString(2), Instant.ofEpochMilli(row.getLong(3))));
     }
 
     /** The store over {@code database}, creating the table if it is missing; times come from {@code clock}. */
@@ -43,10 +47,12 @@ public final class NoteStore {
         return database.query("SELECT " + COLUMNS + " FROM notes ORDER BY updated DESC, id DESC", NoteStore::note);
     }
 
-    /** Id, title and time of change of every note, in the order of {@link #list()}; without the texts. */
+    /**
+     * Id, title and time of change of every note, in the order of {@link #list()}; without the texts. The file's
+     * current content, read again only when it changed since the last call ({@link CachedQuery}); unmodifiable.
+     */
     public List<NoteSummary> summaries() throws SQLException {
-        return database.query("SELECT id, title, updated FROM notes ORDER BY updated DESC, id DESC",
-                row -> new NoteSummary(row.getLong(1), row.getString(2), Instant.ofEpochMilli(row.getLong(3))));
+        return summaries.rows();
     }
 
     public Optional<Note> find(long id) throws SQLException {

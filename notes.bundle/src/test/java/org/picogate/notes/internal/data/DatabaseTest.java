@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,39 @@ class DatabaseTest {
             assertThat(db.queryFirst("SELECT name FROM t WHERE id = ?", row -> row.getString(1), 999)).isEmpty();
             assertThat(db.update("UPDATE t SET name = ? WHERE id = ?", "uno", first)).isEqualTo(1);
             assertThat(db.update("DELETE FROM t WHERE id = ?", 999)).isZero();
+        }
+    }
+
+    @Test
+    void aCachedQuerySeesEveryWriteThroughTheDatabaseAtItsNextCall() throws Exception {
+        try (Database db = Database.open(folder.resolve("t.db"))) {
+            db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            CachedQuery<String> names = db.cachedQuery("SELECT name FROM t ORDER BY id", row -> row.getString(1));
+            assertThat(names.rows()).isEmpty();
+            long id = db.insert("INSERT INTO t (name) VALUES (?)", "one");
+            List<String> afterInsert = names.rows();
+            assertThat(afterInsert).containsExactly("one");
+            assertThat(names.rows()).as("nothing written since: the rows kept").isSameAs(afterInsert);
+            db.update("UPDATE t SET name = ? WHERE id = ?", "uno", id);
+            assertThat(names.rows()).containsExactly("uno");
+            db.execute("DELETE FROM t");
+            assertThat(names.rows()).isEmpty();
+            assertThatThrownBy(() -> names.rows().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
+    void aCachedQuerySeesAWriteByAnotherConnectionToTheFile() throws Exception {
+        Path file = folder.resolve("t.db");
+        try (Database db = Database.open(file); Database other = Database.open(file)) {
+            db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+            db.insert("INSERT INTO t (name) VALUES (?)", "mine");
+            CachedQuery<String> names = db.cachedQuery("SELECT name FROM t ORDER BY id", row -> row.getString(1));
+            assertThat(names.rows()).containsExactly("mine");
+            other.insert("INSERT INTO t (name) VALUES (?)", "theirs"); // as the sqlite3 shell would
+            assertThat(names.rows()).containsExactly("mine", "theirs");
+            other.update("DELETE FROM t WHERE name = ?", "mine");
+            assertThat(names.rows()).containsExactly("theirs");
         }
     }
 

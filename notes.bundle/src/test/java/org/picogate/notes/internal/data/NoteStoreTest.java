@@ -87,6 +87,21 @@ class NoteStoreTest {
     }
 
     @Test
+    void theSummariesShowEveryChangeAtTheNextCall() throws Exception {
+        assertThat(store.summaries()).isEmpty();
+        Note a = store.add(new NoteDraft("a", ""));
+        assertThat(store.summaries()).extracting(NoteSummary::title).containsExactly("a");
+        clock.now = clock.now.plusSeconds(1);
+        Note b = store.add(new NoteDraft("b", ""));
+        assertThat(store.summaries()).extracting(NoteSummary::title).containsExactly("b", "a");
+        clock.now = clock.now.plusSeconds(1);
+        store.update(a.id(), new NoteDraft("a again", ""));
+        assertThat(store.summaries()).extracting(NoteSummary::title).containsExactly("a again", "b");
+        store.delete(b.id());
+        assertThat(store.summaries()).containsExactly(new NoteSummary(a.id(), "a again", clock.now));
+    }
+
+    @Test
     void unknownIdsChangeNothing() throws Exception {
         Note kept = store.add(new NoteDraft("kept", "x"));
         assertThat(store.find(kept.id() + 1)).isEmpty();
