@@ -14,6 +14,8 @@
 #   bench/run-footprint.sh                              # the whole matrix
 #   BENCH_SETS="launcher xmx16" bench/run-footprint.sh  # some sets only (names in the matrix below)
 #   BENCH_STARTS=9 bench/run-footprint.sh               # more launches per set for the start time
+#   BENCH_KEEPALIVE=1 bench/run-footprint.sh           # also warm up with `ab -k -n100000` and measure the page with
+#                                                       # `ab -k -n50000` (keep-alive: where C1 and C2 differ most)
 #   BENCH_OUT=/tmp/fp.md BENCH_PORT=18280 bench/run-footprint.sh
 #
 # The sets "launcher" and "launcher-noaot" are what ./picogate run uses (`./picogate options`), with and without the
@@ -31,7 +33,7 @@ GATEWAY_JAR=$REPO/itests/target/gateway.jar
 OUT=${BENCH_OUT:-bench/results/footprint-$(date +%F).md}
 STARTS=${BENCH_STARTS:-5}
 PORT=${BENCH_PORT:-18280}
-N=10000 CONC=100 N_NOTES=10 WARM=${BENCH_WARMUP:-30000}
+N=10000 CONC=100 N_NOTES=10 WARM=${BENCH_WARMUP:-30000} KEEPALIVE=${BENCH_KEEPALIVE:-0}
 TICK=$(getconf CLK_TCK)
 
 log() { printf '%s\n' "$*" >&2; }
@@ -102,7 +104,8 @@ median() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "–"; else if (N
 launch() {
   local dir=$1 env=$2; shift 2
   mkdir -p "$dir/deploy"
-  printf 'port=I"%s"\nhost="127.0.0.1"\nstaticDir="%s"\n' "$PORT" "$WORK/www" >"$dir/deploy/org.picogate.http.config"
+  printf 'port=I"%s"\nhost="127.0.0.1"\nstaticDir="%s"\nmaxRequestsPerConnection=I"100000"\n' "$PORT" "$WORK/www" \
+    >"$dir/deploy/org.picogate.http.config"
   printf 'databaseFile="%s"\n' "$dir/notes.db" >"$dir/deploy/org.picogate.notes.config"
   # Gogo reads stdin and stops the gateway at its end: a fifo held open here (fd 9) keeps it open
   rm -f "$dir/stdin"; mkfifo "$dir/stdin"; exec 9<>"$dir/stdin"
@@ -122,11 +125,11 @@ first_ok() {
 }
 ready_ms() { sed -n 's/.* ready: .*, \([0-9]*\) ms from launch.*/\1/p' "$1/out.log" | head -n 1; }
 
-# ab_run URL: sets AB_US (server CPU µs/request), AB_FAILED, AB_RPS, AB_N
+# ab_run [ab options] URL: sets AB_US (server CPU µs/request), AB_FAILED, AB_RPS, AB_N
 ab_run() {
   local t0 t1 out
   t0=$(cpu_ticks)
-  out=$(timeout 180 "${PIN_LOAD[@]}" ab -r -n "$N" -c $CONC "$1" 2>&1) || true
+  out=$(timeout 180 "${PIN_LOAD[@]}" ab -r -n "$N" -c $CONC "$@" 2>&1) || true
   t1=$(cpu_ticks)
   AB_N=$(awk '/^Complete requests:/ {print $3}' <<<"$out"); AB_N=${AB_N:-0}
   AB_FAILED=$(awk '/^Failed requests:/ {f = $3} /^Non-2xx responses:/ {x = $3} END {print f + x}' <<<"$out")
@@ -184,6 +187,10 @@ for set in $SETS; do
   done
   N=$WARM ab_run "$URL_STATIC" # warm-up, not reported but its failures are
   warm_failed=$AB_FAILED
+  if [ "$KEEPALIVE" = 1 ]; then
+    N=100000 ab_run -k "$URL_STATIC"; warm_failed=$((warm_failed + AB_FAILED))
+    N=50000 ab_run -k "$URL_STATIC"; R[$set,us_keep]=$AB_US warm_failed=$((warm_failed + AB_FAILED))
+  fi
   ab_run "$URL_STATIC"; R[$set,us_static]=$AB_US R[$set,rps_static]=$AB_RPS R[$set,failed]=$((warm_failed + AB_FAILED))
   ab_run "$URL_PAGE"; R[$set,us_page]=$AB_US R[$set,rps_page]=$AB_RPS R[$set,failed]=$((R[$set,failed] + AB_FAILED))
   R[$set,peak]=$(mem_mb VmHWM)
@@ -195,8 +202,10 @@ done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 table() {
-  echo "| set | options (after the one before) | first 200 OK, median ms (runs) | ready line ms | RSS idle MB | RSS peak MB | µs/request 12000 B page | µs/request notes page | req/s page / notes | failed | alive at the end |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  local ka_head='' ka_sep=''
+  if [ "$KEEPALIVE" = 1 ]; then ka_head=" µs/request 12000 B page, keep-alive |" ka_sep=" --- |"; fi
+  echo "| set | options (after the one before) | first 200 OK, median ms (runs) | ready line ms | RSS idle MB | RSS peak MB | µs/request 12000 B page | µs/request notes page |$ka_head req/s page / notes | failed | alive at the end |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |$ka_sep --- | --- | --- |"
   local set prev='' opts shown
   for set in $SETS; do
     opts="${R[$set,env]:+${R[$set,env]} }${R[$set,opts]}"
@@ -208,9 +217,11 @@ table() {
     fi
     shown=${shown//$REPO\//} # no path of this machine in the report
     # shellcheck disable=SC2016 # the backquotes are Markdown
-    printf '| %s | `%s` | %s (%s) | %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$set" "${shown:- }" "${R[$set,start]-–}" \
+    local ka=''
+    if [ "$KEEPALIVE" = 1 ]; then ka=" ${R[$set,us_keep]-–} |"; fi
+    printf '| %s | `%s` | %s (%s) | %s | %s | %s | %s | %s |%s %s / %s | %s | %s |\n' "$set" "${shown:- }" "${R[$set,start]-–}" \
       "${R[$set,starts]-}" "${R[$set,ready]-–}" "${R[$set,rss_idle]-–}" "${R[$set,peak]-–}" "${R[$set,us_static]-–}" \
-      "${R[$set,us_page]-–}" "${R[$set,rps_static]-–}" "${R[$set,rps_page]-–}" "${R[$set,failed]-–}" "${R[$set,alive]-–}"
+      "${R[$set,us_page]-–}" "$ka" "${R[$set,rps_static]-–}" "${R[$set,rps_page]-–}" "${R[$set,failed]-–}" "${R[$set,alive]-–}"
     prev=$opts
   done
 }
@@ -220,19 +231,21 @@ mkdir -p "$(dirname "$OUT")"
   cat <<EOF
 ## Footprint and start time of the gateway, $(date +%F)
 
-Command: \`${BENCH_SETS:+BENCH_SETS=\"$BENCH_SETS\" }bench/run-footprint.sh\` (in $(git rev-parse --short HEAD 2>/dev/null || echo ?)).
+Command: \`${BENCH_SETS:+BENCH_SETS=\"$BENCH_SETS\" }${BENCH_KEEPALIVE:+BENCH_KEEPALIVE=$BENCH_KEEPALIVE }${BENCH_STARTS:+BENCH_STARTS=$BENCH_STARTS }bench/run-footprint.sh\` (in $(git rev-parse --short HEAD 2>/dev/null || echo ?)).
 Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r);
 load average $LOAD_START at the start, $LOAD_END at the end. $("$JAVA" -version 2>&1 | head -n 1 | tr -d '"').
 
 \`java [options] -jar itests/target/gateway.jar\` ($(($(stat -c %s "$GATEWAY_JAR") / 1024)) KB) in a fresh folder whose \`deploy/\` sets the
-port (127.0.0.1:$PORT), the 12000-byte page as \`staticDir\` and the notes database; pinned to core 0, curl and ab to core 1.
+port (127.0.0.1:$PORT), the 12000-byte page as \`staticDir\`, \`maxRequestsPerConnection\` 100000 (as bench/run-http.sh) and the
+notes database; pinned to core 0, curl and ab to core 1.
 Every set also has \`${QUIET[*]}\` (JDK warnings only). Options are listed as they differ from the set above.
 - first 200 OK: ms from process start to the first 200 of the notes page \`GET /\` (curl every 20 ms), median of
   $STARTS launches; "ready line": the gateway's own figure (JVM start to every bundle and component up).
 - RSS idle: VmRSS 2 s after the first 200. RSS peak: VmHWM after the warm-up \`ab -r -n$WARM -c$CONC\` and the
   measured \`ab -r -n$N -c$CONC\` of the 12000-byte page, then \`ab -r -n$N -c$CONC\` of the notes page
   (\`GET /\`, $N_NOTES notes, jte from SQLite). µs/request: the JVM's utime + stime over one ab run / requests.
-- failed: ab's failed requests + non-2xx + requests not completed, over all three ab runs.
+- failed: ab's failed requests + non-2xx + requests not completed, over all ab runs.
+$([ "$KEEPALIVE" = 0 ] || echo "- keep-alive (BENCH_KEEPALIVE=1): after the first warm-up, \`ab -r -k -n100000 -c$CONC\` (warm-up) and \`ab -r -k -n50000 -c$CONC\` of the page, measured.")
 
 $(table)
 EOF
