@@ -103,12 +103,9 @@ final class RouteTable {
         return RouteDescriptions.describe(routes, failures, vacancies.values(), winners(), now);
     }
 
+    /** As {@code picogate:routes} and {@code HttpRuntime} show it: {@code /css/*} for static files, not their regex. */
     static String shown(RoutePattern pattern) {
-        return switch (pattern) {
-            case null -> "*";
-            case PathPattern p -> p.source();
-            case RegexPattern r -> "~" + r.source();
-        };
+        return pattern == null ? "*" : pattern.label();
     }
 
     List<RouteFailure> failures() {

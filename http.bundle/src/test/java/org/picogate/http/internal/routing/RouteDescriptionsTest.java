@@ -42,6 +42,15 @@ class RouteDescriptionsTest {
     }
 
     @Test
+    void picogateRoutesShowsStaticFilesByTheirPrefixLikeTheRuntime() {
+        routing.addApp(new RouteProvider(7, 0, "notes", 9), "/n", r -> r.statics("/css", Path.of("web"))
+                .regex("GET", "/y/(\\d+)", ok));
+
+        assertThat(routing.routes()).extracting(RouteView::pattern).containsExactly("/n/css/*",
+                "~\\Q/n\\E/y/(\\d+)");
+    }
+
+    @Test
     void shadowedVacantAndFailedRoutesSayWhy() {
         RouteProvider low = new RouteProvider(20, 0, "a", 1);
         routing.addHandler(low, ok, List.of("/x"), List.of(), List.of("GET"));
