@@ -183,14 +183,19 @@ class KillDuringWritesIT {
                 notes.size()).isEmpty();
     }
 
-    /** Types {@code lb -s} until the bundle's line says Active. */
+    /** Types {@code lb -s} until the bundle's line says Active (FileInstall may not have installed it yet). */
     private void awaitActive(String symbolicName) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
             int mark = gateway.lines();
             gateway.shell("lb -s " + symbolicName);
-            List<String> lines = gateway.awaitLine(mark, symbolicName, Duration.ofSeconds(5));
-            if (lines.get(lines.size() - 1).contains("Active")) {
+            List<String> lines;
+            try {
+                lines = gateway.awaitLine(mark, symbolicName, Duration.ofSeconds(2));
+            } catch (AssertionError notInstalledYet) { // lb lists no such bundle (yet)
+                lines = List.of();
+            }
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).contains("Active")) {
                 return;
             }
             assertThat(System.nanoTime() - deadline).as("%s active in 15 s:\n%s", symbolicName, gateway.output())
