@@ -22,7 +22,7 @@
 #
 #   bench/run-soak.sh                                   # 30 minutes
 #   SOAK_MINUTES=5 SOAK_NOTE="5-minute validation run" bench/run-soak.sh
-#   SOAK_PORT=18090 SOAK_SAMPLE_SECS=10 SOAK_SWAP_SECS=60 SOAK_OUT=/tmp/soak.md bench/run-soak.sh
+#   SOAK_PORT=18090 SOAK_SAMPLE_SECS=10 SOAK_SWAP_SECS=60 SOAK_SHELL_SECS=60 SOAK_OUT=/tmp/soak.md bench/run-soak.sh
 #
 # Needs ab (apache2-utils) and curl. Nothing is pinned: the load is light (a few hundred requests a second) and the
 # figures are footprint, not speed. The JDK is found like ./mvnw finds it (.mvn/jdk.sh); the gateway jar and the
