@@ -2,16 +2,21 @@ package org.picogate.notes.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.picogate.config.ConfigCheck;
 import org.picogate.http.App;
 import org.picogate.http.Routes;
 import org.picogate.notes.internal.data.Database;
@@ -22,13 +27,15 @@ import org.picogate.notes.internal.data.NoteStore;
  * The notes app (a port of notes-pico), served by the HTTP whiteboard as an {@link App}: the pages
  * ({@link NotePages}), the JSON API ({@link NotesApi}) and its style sheet under {@code /static}. It opens its
  * SQLite file when it starts (immediately, so a file it cannot use shows at the gateway's start) and closes it
- * when it stops; a new configuration starts it again (DS), on the new file if that changed.
+ * when it stops; a new configuration starts it again (DS), on the new file if that changed. One that cannot apply
+ * is logged in one line naming the key, and the app stays stopped until the configuration is corrected.
  */
 @Component(service = App.class, immediate = true, configurationPid = NotesApp.PID)
 @Designate(ocd = NotesConfig.class)
 public final class NotesApp implements App {
 
     static final String PID = "org.picogate.notes";
+    private static final System.Logger LOG = System.getLogger(PID);
 
     private final Database database;
     private final NotePages pages;
@@ -36,7 +43,13 @@ public final class NotesApp implements App {
     private final Path statics;
 
     @Activate
-    public NotesApp(BundleContext context, NotesConfig config) throws SQLException, IOException {
+    public NotesApp(BundleContext context, NotesConfig config, Map<String, Object> properties)
+            throws SQLException, IOException {
+        if (!valid(config, properties)) {
+            // DS starts the app anew at each change, so there is no configuration in force to keep, and the
+            // defaults would open another database: it stays stopped until a configuration that can apply
+            throw new ComponentException(PID + ": not started, its configuration is rejected (logged)");
+        }
         NoteLimits limits = new NoteLimits(config.maxTitleLength(), config.maxContentLength());
         String base = prefix(config.picogate_http_prefix());
         File data = context.getDataFile("static");
@@ -50,6 +63,21 @@ public final class NotesApp implements App {
             database.close();
             throw e;
         }
+    }
+
+    /** Whether the configuration can apply whole; if not, why is logged in one line naming the keys. */
+    static boolean valid(NotesConfig config, Map<String, Object> properties) {
+        ConfigCheck check = ConfigCheck.of(NotesConfig.class, config, properties);
+        if (!check.unknownKeys().isEmpty()) {
+            LOG.log(Level.WARNING, () -> PID + ": ignored unknown key(s) " + String.join(", ", check.unknownKeys()));
+        }
+        List<String> violations = NotesConfigRules.violations(config, check);
+        if (!violations.isEmpty()) {
+            LOG.log(Level.ERROR, () -> PID + ": rejected " + String.join(", ", violations)
+                    + "; the app is stopped until its configuration is corrected");
+            return false;
+        }
+        return true;
     }
 
     /** The prefix as links need it: empty at the root, else starting with one slash and ending without. */

@@ -1,0 +1,94 @@
+package org.picogate.notes.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+import org.picogate.config.ConfigCheck;
+
+/** PID org.picogate.notes: what a configuration may hold, and the log line of one that cannot apply. */
+class NotesConfigRulesTest {
+
+    /**
+     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
+     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
+     */
+    static NotesConfig config(Map<String, Object> values) {
+        return (NotesConfig) Proxy.newProxyInstance(NotesConfig.class.getClassLoader(),
+                new Class<?>[] { NotesConfig.class }, (proxy, method, args) -> {
+                    Object value = values.get(method.getName().replace('_', '.'));
+                    if (value == null) {
+                        return method.getDefaultValue();
+                    }
+                    if (value instanceof String text && method.getReturnType() == int.class) {
+                        return Integer.valueOf(text);
+                    }
+                    return value;
+                });
+    }
+
+    private static List<String> violations(Map<String, Object> values) {
+        NotesConfig c = config(values);
+        return NotesConfigRules.violations(c, ConfigCheck.of(NotesConfig.class, c, values));
+    }
+
+    @Test
+    void theDefaultsAndTheMinimumsPass() {
+        assertThat(violations(Map.of())).isEmpty();
+        assertThat(violations(Map.of("maxTitleLength", 1, "maxContentLength", 0, "databaseFile", "x.db",
+                "picogate.http.prefix", "/notes"))).isEmpty();
+    }
+
+    @Test
+    void eachValueOutOfBoundsIsNamed() {
+        assertThat(violations(Map.of("maxTitleLength", 0, "maxContentLength", -1))).containsExactly(
+                "maxTitleLength=0 (must be at least 1)", "maxContentLength=-1 (must not be negative)");
+        assertThat(violations(Map.of("databaseFile", " "))).containsExactly("databaseFile= (must name a file)");
+        assertThat(violations(Map.of("databaseFile", "notes\0.db"))).singleElement().asString()
+                .startsWith("databaseFile=notes\0.db (not a path: ");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedAlone() {
+        assertThat(violations(Map.of("maxTitleLength", "long", "maxContentLength", -1)))
+                .containsExactly("maxTitleLength=long (not an int)");
+    }
+
+    @Test
+    void anInvalidConfigurationIsLoggedInOneLineNamingThePidAndTheKey() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger("org.picogate.notes");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            Map<String, Object> values = Map.of("maxContentLength", -5, "maxTitleLenght", 10);
+            assertThat(NotesApp.valid(config(values), values)).isFalse();
+            assertThat(logged).containsExactly(
+                    "WARNING org.picogate.notes: ignored unknown key(s) maxTitleLenght",
+                    "SEVERE org.picogate.notes: rejected maxContentLength=-5 (must not be negative); the app is"
+                            + " stopped until its configuration is corrected");
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+}
