@@ -70,12 +70,41 @@ final class SocketTransport implements Transport {
         long sent = 0;
         while (sent < count) {
             long n = file.transferTo(position + sent, count - sent, channel); // sendfile(2)
-            if (n <= 0 && position + sent >= file.size()) {
+            if (n > 0) {
+                sent += n;
+                continue;
+            }
+            if (position + sent >= file.size()) {
                 break;
             }
-            sent += n;
+            // The socket's buffer is full. sendfile never waits here: the JDK keeps a virtual thread's socket
+            // non-blocking underneath, so it returns 0 at once, and calling it again spun on the carrier (two slow
+            // readers took both cores of a 2-core gateway, timers included). Wait the way writes wait: the next
+            // piece goes through the channel, which parks the task until the peer takes it.
+            long piece = writePiece(file, position + sent, Math.min(WAIT_PIECE, count - sent));
+            if (piece < 0) {
+                break; // the file ended early
+            }
+            sent += piece;
         }
         return sent;
+    }
+
+    /** Bytes a transfer blocked by a full socket buffer sends through a parking write before it tries sendfile. */
+    private static final int WAIT_PIECE = 16384;
+
+    /** Reads up to {@code max} bytes of the file at {@code at} and writes them; -1 at the file's end. */
+    private long writePiece(java.nio.channels.FileChannel file, long at, long max) throws IOException {
+        ByteBuffer piece = ByteBuffer.allocate((int) max);
+        if (file.read(piece, at) < 0) {
+            return -1;
+        }
+        piece.flip();
+        int length = piece.remaining();
+        while (piece.hasRemaining()) {
+            channel.write(piece);
+        }
+        return length;
     }
 
     @Override
