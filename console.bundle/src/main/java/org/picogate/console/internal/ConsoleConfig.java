@@ -24,6 +24,10 @@ public @interface ConsoleConfig {
             + "loopback addresses and loopback host names are answered (others get 404)")
     boolean allowRemote() default false;
 
+    @AttributeDefinition(name = "Secure cookie", description = "Mark the session cookie Secure (sent over HTTPS "
+            + "only): set it when the gateway serves HTTPS (tls of org.picogate.http)")
+    boolean secureCookie() default false;
+
     @AttributeDefinition(name = "Upload limit (bytes)", min = "1", description = "Largest bundle upload (the "
             + "request body); larger: 413. The HTTP server's maxBody bounds it too")
     long maxUploadBytes() default 16_777_216L;

@@ -14,8 +14,8 @@ import org.picogate.console.internal.security.PasswordHash;
  * @param passwordHash the login password's hash, or {@code null} for no password login
  * @param token the bearer token, or {@code null} for none
  */
-public record ConsoleSettings(PasswordHash passwordHash, String token, boolean allowRemote, long maxUploadBytes,
-        Duration sessionTimeout, int logEntries, List<String> problems) {
+public record ConsoleSettings(PasswordHash passwordHash, String token, boolean allowRemote, boolean secureCookie,
+        long maxUploadBytes, Duration sessionTimeout, int logEntries, List<String> problems) {
 
     /** Shorter tokens are refused: a script's secret should be as strong as a random 192-bit value. */
     public static final int MIN_TOKEN_LENGTH = 32;
@@ -55,8 +55,8 @@ public record ConsoleSettings(PasswordHash passwordHash, String token, boolean a
             problems.add("logEntries=" + logEntries + " rejected (must be 1 to 10000); using 200");
             logEntries = 200;
         }
-        return new ConsoleSettings(hash, token, config.allowRemote(), maxUpload, Duration.ofMinutes(minutes),
-                logEntries, problems);
+        return new ConsoleSettings(hash, token, config.allowRemote(), config.secureCookie(), maxUpload,
+                Duration.ofMinutes(minutes), logEntries, problems);
     }
 
     private static String blankToNull(String s) {

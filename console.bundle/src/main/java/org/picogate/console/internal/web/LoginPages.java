@@ -75,7 +75,7 @@ public final class LoginPages {
         throttle.succeeded(address);
         Sessions.Created created = sessions.create();
         response.cookie(Cookie.of(Guard.COOKIE, created.id()).withPath(Guard.BASE).withHttpOnly(true)
-                .withSameSite(Cookie.SameSite.STRICT));
+                .withSameSite(Cookie.SameSite.STRICT).withSecure(settings.get().secureCookie()));
         log.info("console: login from {}", Guard.address(request));
         response.redirect(303, Guard.BASE + "/");
     }
@@ -83,7 +83,8 @@ public final class LoginPages {
     public void logout(Request request, Response response, Caller caller) throws Exception {
         sessions.remove(request.cookie(Guard.COOKIE));
         response.cookie(Cookie.of(Guard.COOKIE, "").withPath(Guard.BASE).withHttpOnly(true)
-                .withSameSite(Cookie.SameSite.STRICT).withMaxAge(Duration.ZERO));
+                .withSameSite(Cookie.SameSite.STRICT).withSecure(settings.get().secureCookie())
+                .withMaxAge(Duration.ZERO));
         log.info("console: logout from {}", caller.address());
         response.redirect(303, Guard.BASE + "/login");
     }

@@ -12,8 +12,13 @@ import org.picogate.console.internal.security.PasswordHash;
 
 class ConsoleSettingsTest {
 
-    record Config(String passwordHash, String token, boolean allowRemote, long maxUploadBytes,
+    record Config(String passwordHash, String token, boolean allowRemote, boolean secureCookie, long maxUploadBytes,
             int sessionTimeoutMinutes, int logEntries) implements ConsoleConfig {
+        Config(String passwordHash, String token, boolean allowRemote, long maxUploadBytes,
+                int sessionTimeoutMinutes, int logEntries) {
+            this(passwordHash, token, allowRemote, false, maxUploadBytes, sessionTimeoutMinutes, logEntries);
+        }
+
         @Override
         public Class<? extends Annotation> annotationType() {
             return ConsoleConfig.class;

@@ -30,6 +30,7 @@ final class Exchange {
     int status = 200;
     String redirect;
     boolean formRead;
+    final java.io.StringWriter body = new java.io.StringWriter();
 
     Exchange(String remoteAddress) throws Exception {
         remote = new InetSocketAddress(InetAddress.getByName(remoteAddress), 40000);
@@ -102,7 +103,12 @@ final class Exchange {
                         setCookies.add(args[0].toString());
                         yield proxy;
                     }
-                    case "send" -> null;
+                    case "send" -> {
+                        body.write(String.valueOf(args[0]));
+                        yield null;
+                    }
+                    case "contentType" -> proxy;
+                    case "writer" -> body;
                     default -> throw new AssertionError("unexpected Response." + m.getName());
                 });
     }

@@ -31,7 +31,7 @@ class GuardTest {
     private final ConsoleHandler record = (request, response, caller) -> served.add(caller);
 
     private static ConsoleSettings settings(boolean allowRemote) {
-        return new ConsoleSettings(null, TOKEN, allowRemote, 1000, Duration.ofMinutes(30), 100, List.of());
+        return new ConsoleSettings(null, TOKEN, allowRemote, false, 1000, Duration.ofMinutes(30), 100, List.of());
     }
 
     private static void call(Handler handler, Exchange x) throws Exception {
