@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -144,16 +145,40 @@ class LiveConfigIT {
         assertThat(RawHttp.once(current, PAGE, "").status()).isEqualTo(200);
     }
 
+    @Test
+    @Order(3)
+    void theNotesAppRefusesAnInvalidConfigFileByKeyAndStartsAgainOnAValidOne() throws Exception {
+        int mark = gateway.lines();
+        writeConfig("org.picogate.notes.config", "databaseFile=\"data/notes.db\"\nmaxTitleLength=I\"0\"\n");
+        gateway.awaitLine(mark, "org.picogate.notes: rejected maxTitleLength=0 (must be at least 1); the app is"
+                + " stopped until its configuration is corrected", WAIT);
+
+        writeConfig("org.picogate.notes.config", "databaseFile=\"data/notes.db\"\npicogate.http.prefix=\"/notes\"\n");
+        await(() -> "the app started again under /notes", () -> status("/notes/") == 200);
+        await(() -> "the root no longer the app's (404 after the swap grace)", () -> status("/") == 404);
+    }
+
+    private static int status(String path) {
+        try {
+            return RawHttp.once(port, path, "").status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** The answers and failures of the clients of a port change. */
     private static final class Tally {
         final AtomicInteger answered = new AtomicInteger();
         final AtomicIntegerArray onNewPort;
+        /** What each client is doing: said when it seems stuck. */
+        final AtomicReferenceArray<String> doing;
         /** Requests that got no byte of an answer as the old port closed: retried, as RFC 9112 9.3.1 allows. */
         final AtomicInteger retried = new AtomicInteger();
         final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
         Tally(int clients) {
             onNewPort = new AtomicIntegerArray(clients);
+            doing = new AtomicReferenceArray<>(clients);
         }
 
         boolean allMoved(int n) {
@@ -168,7 +193,7 @@ class LiveConfigIT {
         @Override
         public String toString() {
             return "answered " + answered + ", on the new port " + onNewPort + ", retried " + retried + ", failures "
-                    + failures;
+                    + failures + ", doing " + doing;
         }
     }
 
@@ -184,6 +209,7 @@ class LiveConfigIT {
         try {
             while (!stop.get()) {
                 if (connection == null) {
+                    tally.doing.set(client, "connecting to " + target);
                     try {
                         connection = RawHttp.open(target);
                     } catch (ConnectException refused) {
@@ -196,6 +222,8 @@ class LiveConfigIT {
                     }
                 }
                 try {
+                    tally.doing.set(client, "GET on " + target + " after " + connection.answers() + " answers on "
+                            + connection);
                     RawHttp.Answer a = connection.get(PAGE, "");
                     if (a.status() != 200 || a.body().isEmpty()) {
                         tally.failures.add("client " + client + " on port " + target + ": " + a.status());

@@ -118,6 +118,12 @@ final class RawHttp implements AutoCloseable {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** The connection's local port, to find it on the server side. */
+    @Override
+    public String toString() {
+        return "connection from port " + socket.getLocalPort();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
