@@ -4,12 +4,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A query whose mapped rows are kept between calls until the database file changes: {@link #rows()} checks that
- * nothing was written since they were read (through the {@link Database}, or by any other connection to the file,
- * another process's included) and reads them again if something was. So every call sees the file's current
- * content, as a query each time would, but a page shown again and again without changes in between costs one
- * {@code PRAGMA data_version} instead of the query: listing ten notes through JDBC (a native call per row and per
- * value) was a third of the list page's CPU.
+ * A query whose mapped rows are kept between calls until the next write: {@link #rows()} reads them again only
+ * if a statement that may write (execute, update, insert) ran through the {@link Database} since they were read.
+ * No write can bypass it: the database holds its file exclusively (no other connection or process can open it
+ * while it is open). So every call sees the file's current content, as a query each time would, while a page
+ * shown again and again without changes in between costs no call into SQLite: listing ten notes through JDBC (a
+ * native call per row and per value) was half of the list page's CPU, and even a {@code PRAGMA data_version}
+ * check per call a sixth.
  *
  * <p>The rows are an unmodifiable list, shared by every caller until the next change: map them to immutable
  * values (records).
@@ -21,7 +22,6 @@ public final class CachedQuery<T> {
     // guarded by the database's lock
     private List<T> kept;
     private long writes;
-    private long othersVersion;
 
     CachedQuery(Database database, String sql, Database.RowMapper<T> mapper) {
         this.database = database;
@@ -42,14 +42,14 @@ public final class CachedQuery<T> {
         return mapper;
     }
 
-    boolean isCurrent(long writes, long othersVersion) {
-        return kept != null && writes == this.writes && othersVersion == this.othersVersion;
+    /** Whether rows are kept and were read after write number {@code writes} of the database. */
+    boolean isCurrent(long writes) {
+        return kept != null && writes == this.writes;
     }
 
-    void keep(List<T> rows, long writes, long othersVersion) {
+    void keep(List<T> rows, long writes) {
         this.kept = rows;
         this.writes = writes;
-        this.othersVersion = othersVersion;
     }
 
     List<T> kept() {

@@ -24,7 +24,9 @@ import org.sqlite.SQLiteConfig;
  * <p>One connection, used by one task at a time: SQLite serialises writers anyway, and a JDBC call into its
  * native code pins the virtual thread to its carrier, so a {@link ReentrantLock} (which parks virtual threads
  * rather than pinning them while they wait) guards it. The connection is opened with {@link SQLiteConfig}, not
- * {@code DriverManager}, which cannot see a driver inside another bundle.
+ * {@code DriverManager}, which cannot see a driver inside another bundle. The file is that connection's alone
+ * while it is open ({@code locking_mode=EXCLUSIVE}): another process, the sqlite3 shell included, can open it once
+ * this is closed, and every write goes through here, which is what {@link CachedQuery} relies on.
  */
 public final class Database implements AutoCloseable {
 
@@ -72,7 +74,11 @@ public final class Database implements AutoCloseable {
         // crash of a gateway; NORMAL would survive only a process crash (kill -9) and cost 35 rather than 250 µs a
         // write here (README, "Crash safety"). Reads cost the same.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(5000); // another process holding the file (the sqlite3 shell) makes us wait, not fail
+        // the file is this connection's alone while it is open: no other connection, no other process (the sqlite3
+        // shell) can read or write it, so every write goes through this object, where CachedQuery sees it; and
+        // SQLite takes its locks once instead of two fcntl calls around every statement (WAL without shared memory)
+        config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+        config.setBusyTimeout(5000); // a connection on its way out (the app restarting) makes us wait, not fail
         Database database = null;
         try {
             database = new Database(file, config.createConnection("jdbc:sqlite:" + file));
@@ -113,7 +119,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A query without parameters whose rows, mapped, are kept until the file changes: see {@link CachedQuery}.
+     * A query without parameters whose rows, mapped, are kept until the next write: see {@link CachedQuery}.
      * Only for a query that reads nothing but this file (no {@code random()}, no {@code CURRENT_TIME}).
      */
     public <T> CachedQuery<T> cachedQuery(String sql, RowMapper<T> mapper) {
@@ -121,22 +127,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The rows of {@code query}: those it keeps if nothing was written since they were read, neither through this
-     * object ({@link #writes}) nor by another connection to the file ({@code PRAGMA data_version}, which SQLite
-     * changes at every commit of another connection, another process's included); else read anew and kept.
-     * Under the lock, so a write through this object cannot fall between the check and the read; one by another
-     * connection that does changes the version, so the rows are read again at the next call.
+     * The rows of {@code query}: those it keeps if nothing was written through this object since they were read
+     * ({@link #writes}; the file is locked for every other connection), else read anew and kept. Under the lock,
+     * so no write can fall between the check and the read.
      */
     <T> List<T> rows(CachedQuery<T> query) throws SQLException {
         lock.lock();
         try {
-            long othersVersion;
-            try (ResultSet version = prepare("PRAGMA data_version", NO_PARAMETERS).executeQuery()) {
-                version.next();
-                othersVersion = version.getLong(1);
-            }
-            if (!query.isCurrent(writes, othersVersion)) {
-                query.keep(List.copyOf(rows(query.sql(), query.mapper(), NO_PARAMETERS)), writes, othersVersion);
+            if (!query.isCurrent(writes)) {
+                query.keep(List.copyOf(rows(query.sql(), query.mapper(), NO_PARAMETERS)), writes);
             }
             return query.kept();
         } finally {

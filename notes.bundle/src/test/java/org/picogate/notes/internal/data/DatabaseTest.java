@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 /** The data helper against real SQLite files in a temporary folder. */
 class DatabaseTest {
@@ -72,18 +75,27 @@ class DatabaseTest {
         }
     }
 
+    /** No write can bypass a cached query: while a Database is open, its file is locked for everyone else. */
     @Test
-    void aCachedQuerySeesAWriteByAnotherConnectionToTheFile() throws Exception {
+    void whileOpenTheFileIsItsAloneAndAfterwardsAnyonesAgain() throws Exception {
         Path file = folder.resolve("t.db");
-        try (Database db = Database.open(file); Database other = Database.open(file)) {
+        SQLiteConfig shell = new SQLiteConfig(); // another process, such as the sqlite3 shell
+        shell.setBusyTimeout(100);
+        try (Database db = Database.open(file)) {
+            assertThat(db.queryFirst("PRAGMA locking_mode", row -> row.getString(1))).contains("exclusive");
             db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
             db.insert("INSERT INTO t (name) VALUES (?)", "mine");
-            CachedQuery<String> names = db.cachedQuery("SELECT name FROM t ORDER BY id", row -> row.getString(1));
-            assertThat(names.rows()).containsExactly("mine");
-            other.insert("INSERT INTO t (name) VALUES (?)", "theirs"); // as the sqlite3 shell would
-            assertThat(names.rows()).containsExactly("mine", "theirs");
-            other.update("DELETE FROM t WHERE name = ?", "mine");
-            assertThat(names.rows()).containsExactly("theirs");
+            try (Connection other = shell.createConnection("jdbc:sqlite:" + file)) {
+                assertThatThrownBy(() -> other.createStatement().executeUpdate("INSERT INTO t (name) VALUES ('x')"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("locked");
+                assertThatThrownBy(() -> other.createStatement().executeQuery("SELECT name FROM t"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("locked");
+            }
+        }
+        try (Connection other = shell.createConnection("jdbc:sqlite:" + file);
+                ResultSet rows = other.createStatement().executeQuery("SELECT name FROM t")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("mine");
         }
     }
 
