@@ -52,6 +52,28 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /**
+     * Like {@link #start(Path, Path, Duration)}, with {@code httpConfig} (lines such as
+     * {@code idleTimeoutMillis=L"3000"}) added to its {@code deploy/org.picogate.http.config}, and
+     * {@code jvmOptions} (such as {@code -Xmx16m}) before {@code -jar}.
+     */
+    public static GatewayProcess start(Path gatewayJar, Path workDir, Duration timeout, String httpConfig,
+            List<String> jvmOptions) throws Exception {
+        if (!Files.isRegularFile(gatewayJar)) {
+            throw new IllegalStateException("no gateway jar at " + gatewayJar + ": the itests module's package "
+                    + "phase exports it (./mvnw -pl itests -am package)");
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path deploy = Files.createDirectories(workDir.resolve("deploy"));
+        Files.writeString(deploy.resolve("org.picogate.http.config"),
+                "port=I\"" + port + "\"\nhost=\"127.0.0.1\"\n" + httpConfig);
+        Files.writeString(deploy.resolve("org.picogate.notes.config"), "databaseFile=\"data/notes.db\"\n");
+        return launch(gatewayJar, workDir, port, timeout, jvmOptions);
+    }
+
+    /**
      * Starts the gateway again in {@code workDir} as an earlier run left it (stopped or killed): {@code deploy/},
      * {@code felix-cache/} and the data untouched, on the port its {@code deploy/org.picogate.http.config} names.
      */
@@ -66,8 +88,16 @@ public final class GatewayProcess implements AutoCloseable {
 
     private static GatewayProcess launch(Path gatewayJar, Path workDir, int port, Duration timeout)
             throws Exception {
+        return launch(gatewayJar, workDir, port, timeout, List.of());
+    }
+
+    private static GatewayProcess launch(Path gatewayJar, Path workDir, int port, Duration timeout,
+            List<String> jvmOptions) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java"); // the JDK 21+ this test runs on
-        Process process = new ProcessBuilder(java, "-jar", gatewayJar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", gatewayJar.toAbsolutePath().toString()));
+        Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile()).redirectErrorStream(true).start();
         GatewayProcess gateway = new GatewayProcess(process, port);
         try {
@@ -84,8 +114,18 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** Its HTTP port, as configured at the start in {@code deploy/org.picogate.http.config}. */
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** The gateway's process id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the gateway's process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** How many lines the gateway printed so far: a mark to read what a later command prints from. */
