@@ -273,7 +273,7 @@ final class HttpConnection {
             handler.get().handle(request, response);
             return true;
         } catch (HttpException e) {
-            if (response.committed()) {
+            if (response.answerStarted()) {
                 response.failAfterCommit();
                 return false;
             }
@@ -296,7 +296,7 @@ final class HttpConnection {
             String id = "r" + requestIds.incrementAndGet();
             LOG.log(Level.WARNING, () -> "request " + id + " " + request.method() + " " + request.target() + " from "
                     + request.remoteAddress() + " failed", failure);
-            if (response.committed()) {
+            if (response.answerStarted()) {
                 response.failAfterCommit();
                 return false;
             }

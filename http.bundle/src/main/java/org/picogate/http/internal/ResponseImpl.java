@@ -571,8 +571,27 @@ final class ResponseImpl implements Response, ErrorHandling {
         }
     }
 
-    /** An error answer, before anything was sent. */
+    /**
+     * Whether any of the answer went out, its head at least. A body begun through {@code output()} or
+     * {@code writer()} that is still in the body buffer, its head not sent, has not: an error page may replace it.
+     */
+    boolean answerStarted() {
+        return committed && !headPending;
+    }
+
+    /** Drops a body begun in the buffer whose head has not gone out: nothing of it reaches the client. */
+    private void dropPendingBody() {
+        output = null;
+        writer = null;
+        headPending = false;
+        committed = false;
+    }
+
+    /** An error answer, before anything was sent ({@link #answerStarted()} false). */
     void sendError(HttpException e) throws IOException {
+        if (headPending) {
+            dropPendingBody(); // the handler began a page, then failed: the error page goes out instead
+        }
         for (int i = names.size() - 1; i >= 0; i--) { // what the handler set is dropped, but what the error needs
             String name = names.get(i);
             if (!name.equalsIgnoreCase("Allow") && !name.equalsIgnoreCase("WWW-Authenticate")
@@ -593,10 +612,7 @@ final class ResponseImpl implements Response, ErrorHandling {
                 if (committed && !headPending) {
                     throw failed; // part of its page is on the wire: only ending the connection tells the client
                 }
-                output = null; // a page it began in the body buffer never went out: dropped for the default one
-                writer = null;
-                headPending = false;
-                committed = false;
+                dropPendingBody(); // a page it began in the body buffer never went out: the default one instead
                 HttpConnection.LOG.log(System.Logger.Level.WARNING, "the error handler failed for " + e.status()
                         + "; the default page went out", failed);
             }

@@ -83,6 +83,41 @@ class ErrorHandlerHookTest extends PipeFixture {
         assertThat(answer()).startsWith("HTTP/1.1 404 Not Found\r\n").contains("<h1>404 Not Found</h1>");
     }
 
+    @Test
+    void aHandlerThatFailsWithItsPageStillInTheBodyBufferGetsTheErrorPageAndTheConnectionStays() throws Exception {
+        Handler app = (req, resp) -> {
+            resp.writer().write(req.path().equals("/big") ? "x".repeat(20_000) : "half a page");
+            if (req.path().equals("/boom")) {
+                throw new IllegalStateException("handler failure mid-page (expected by the test)");
+            }
+            throw new HttpException(409, "taken");
+        };
+        try (HttpTestConnection connection = new HttpTestConnection("pending-page", () -> HttpLimits.DEFAULTS,
+                () -> app)) {
+            connection.send("GET /conflict HTTP/1.1\r\nHost: gw\r\n\r\n");
+            HttpTestConnection.Reply conflict = connection.read();
+            assertThat(conflict.status()).isEqualTo(409);
+            assertThat(conflict.body()).isEqualTo("409 Conflict: taken\n");
+            connection.send("GET /boom HTTP/1.1\r\nHost: gw\r\n\r\n"); // the same connection: it stayed
+            HttpTestConnection.Reply failed = connection.read();
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.body()).startsWith("500 Internal Server Error: request id r");
+
+            // past the 8 KiB buffer the head and a part of the page went out: only ending the connection is honest
+            connection.send("GET /big HTTP/1.1\r\nHost: gw\r\n\r\n");
+            assertThat(connection.client.readLine(100)).isEqualTo("HTTP/1.1 200 OK");
+            int body = 0;
+            try {
+                for (byte[] b; (b = connection.client.read(100_000)).length > 0;) {
+                    body += b.length;
+                }
+            } catch (IOException reset) {
+                // an abort: the same as the end of input here
+            }
+            assertThat(body).as("bytes after the status line: never the whole chunked page").isLessThan(20_000);
+        }
+    }
+
     private void openPipeAgain() throws Exception {
         closePipe();
         openPipe();
