@@ -92,6 +92,7 @@ class LiveConfigIT {
                 writeConfig("org.picogate.http.config", "port=I\"" + newPort + "\"\nhost=\"127.0.0.1\"\n"
                         + "maxHeaderBytes=I\"1024\"\n");
                 await(() -> "the new port " + newPort + " answering", () -> answers(newPort));
+                port = newPort; // the tests after this one go on from here, whatever this one finds next
                 System.out.println("LiveConfigIT: config file written to the new port answering: "
                         + (System.nanoTime() - written) / 1_000_000 + " ms");
                 await(() -> "the old port " + oldPort + " refusing connections; " + tally, () -> refuses(oldPort));
@@ -103,7 +104,6 @@ class LiveConfigIT {
                 f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             }
         }
-        port = newPort;
         System.out.println("LiveConfigIT port change: " + tally);
         assertThat(tally.failures).as(tally.toString()).isEmpty();
         assertThat(RawHttp.once(newPort, PAGE, BIG_HEADER).status()).as("a 2000-byte header after").isEqualTo(431);
