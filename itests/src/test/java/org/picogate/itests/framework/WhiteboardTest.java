@@ -245,6 +245,18 @@ class WhiteboardTest {
         assertThat(call("POST", "/itest/errors/claim").body()).isEqualTo("409 Conflict: already claimed\n");
     }
 
+    @Test
+    void aPrefixAnnotationLimitsAnErrorHandlerComponentToItsPaths() throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences(ErrorHandler.class.getName(),
+                "(" + HttpWhiteboard.PREFIX + "=/itest/annotated-errors)");
+        assertThat(refs).hasSize(1);
+
+        Reply under = call("GET", "/itest/annotated-errors/missing");
+        assertThat(under.status()).isEqualTo(404);
+        assertThat(under.body()).isEqualTo("annotated error page 404");
+        assertThat(call("GET", "/itest/annotated-errorsx").body()).isEqualTo("404 Not Found: Not Found\n");
+    }
+
     private static Dictionary<String, Object> props(Object... keysAndValues) {
         Dictionary<String, Object> props = new Hashtable<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
