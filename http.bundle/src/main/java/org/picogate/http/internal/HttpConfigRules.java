@@ -13,7 +13,7 @@ import org.picogate.config.ConfigCheck;
  * whole, or not at all when a value breaks one, so that a file with a typo never half-moves the server (say, to
  * the new port with the old limits).
  */
-final class HttpConfigRules {
+public final class HttpConfigRules {
 
     private HttpConfigRules() {
     }
@@ -22,7 +22,7 @@ final class HttpConfigRules {
      * Each value that cannot apply, as {@code key=value (why)}: the values of the wrong type that {@code check}
      * found, else those out of bounds; empty when the whole configuration can apply.
      */
-    static List<String> violations(HttpConfig c, ConfigCheck check) {
+    public static List<String> violations(HttpConfig c, ConfigCheck check) {
         if (!check.valid()) {
             return check.invalidValues(); // reading those attributes would throw
         }

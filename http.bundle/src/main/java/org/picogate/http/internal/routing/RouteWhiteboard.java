@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
@@ -18,10 +19,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.picogate.config.ConfigCheck;
 import org.picogate.http.App;
 import org.picogate.http.ErrorHandler;
 import org.picogate.http.Handler;
 import org.picogate.http.internal.HttpConfig;
+import org.picogate.http.internal.HttpConfigRules;
 import org.picogate.http.whiteboard.HttpWhiteboard;
 import org.picogate.scheduler.Scheduler;
 
@@ -38,17 +41,23 @@ public final class RouteWhiteboard {
     private final Map<Long, RouteProvider> providers = new ConcurrentHashMap<>();
 
     @Activate
-    public RouteWhiteboard(@Reference Scheduler scheduler, HttpConfig config) {
-        this.routing = new Routing(scheduler, grace(config));
+    public RouteWhiteboard(@Reference Scheduler scheduler, HttpConfig config, Map<String, Object> properties) {
+        this.routing = new Routing(scheduler, grace(config, properties)
+                .orElse(Duration.ofMillis(ConfigCheck.defaults(HttpConfig.class).swapGraceMillis())));
     }
 
     @Modified
-    void modified(HttpConfig config) {
-        routing.swapGrace(grace(config));
+    void modified(HttpConfig config, Map<String, Object> properties) {
+        grace(config, properties).ifPresent(routing::swapGrace);
     }
 
-    private static Duration grace(HttpConfig config) {
-        return Duration.ofMillis(Math.max(0, config.swapGraceMillis()));
+    /**
+     * The swap grace of a configuration the server applies; empty for one it rejects (the server logs why), whose
+     * grace does not apply either: reading a value of the wrong type would fail this component, and every route.
+     */
+    static Optional<Duration> grace(HttpConfig config, Map<String, Object> properties) {
+        return HttpConfigRules.violations(config, ConfigCheck.of(HttpConfig.class, config, properties)).isEmpty()
+                ? Optional.of(Duration.ofMillis(config.swapGraceMillis())) : Optional.empty();
     }
 
     public Routing routing() {
