@@ -1,6 +1,7 @@
 package org.picogate.notes.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,6 +16,8 @@ import org.picogate.notes.internal.data.Note;
 import org.picogate.notes.internal.data.NoteDraft;
 import org.picogate.notes.internal.data.NoteLimits;
 import org.picogate.notes.internal.data.NoteStore;
+import org.picogate.notes.internal.data.NoteSummary;
+import org.picogate.notes.internal.templates.JtelistGenerated;
 
 /**
  * The HTML side of the app: list, view, add, edit and delete through pages and forms. A successful POST answers
@@ -47,7 +50,8 @@ final class NotePages {
     }
 
     private void list(Request request, Response response) throws Exception {
-        pages.send(response, 200, "list.jte", Map.of("base", base, "notes", store.summaries()));
+        List<NoteSummary> notes = store.summaries();
+        pages.send(response, 200, output -> JtelistGenerated.render(output, null, base, notes)); // the hot page
     }
 
     private void view(Request request, Response response) throws Exception {

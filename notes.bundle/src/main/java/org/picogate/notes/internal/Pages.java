@@ -8,6 +8,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.TemplateOutput;
+import gg.jte.html.HtmlTemplateOutput;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 
 import org.picogate.http.Response;
 
@@ -59,6 +61,29 @@ final class Pages {
                 throw failed.getCause(); // the client has gone: as if the page had been written directly
             }
             throw e;
+        }
+        output.close();
+    }
+
+    /** A page rendered by calling its generated class: {@code render(output, null, parameters...)}. */
+    @FunctionalInterface
+    interface Direct {
+        void render(HtmlTemplateOutput output);
+    }
+
+    /**
+     * As {@link #send(Response, int, String, Map)}, for a page that calls its template's generated class
+     * ({@code Jte<name>Generated.render}) itself: typed parameters, checked by javac, and none of the engine's
+     * per-render work (the lookup by name, a map of parameters, a reflective call: a tenth of the list page's
+     * CPU). What the engine would add, its HTML escaping output and its interceptor (none here), is the same.
+     */
+    void send(Response response, int status, Direct page) throws IOException {
+        response.status(status).contentType("text/html; charset=utf-8");
+        ResponseOutput output = new ResponseOutput(response);
+        try {
+            page.render(new OwaspHtmlTemplateOutput(output));
+        } catch (UncheckedIOException failed) {
+            throw failed.getCause(); // the client has gone: as if the page had been written directly
         }
         output.close();
     }

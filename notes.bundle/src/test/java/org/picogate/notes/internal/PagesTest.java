@@ -24,6 +24,7 @@ import org.picogate.notes.internal.data.Note;
 import org.picogate.notes.internal.data.NoteDraft;
 import org.picogate.notes.internal.data.NoteLimits;
 import org.picogate.notes.internal.data.NoteSummary;
+import org.picogate.notes.internal.templates.JtelistGenerated;
 
 /** The precompiled templates, rendered by the same engine the app uses (no template compiler on the path). */
 class PagesTest {
@@ -158,6 +159,19 @@ class PagesTest {
     void aClientThatHasGoneIsAnIoExceptionNotATemplateError() {
         Response gone = response(new ByteArrayOutputStream(), true);
         assertThatThrownBy(() -> pages.send(gone, 200, "list.jte", Map.of("base", "", "notes", List.of())))
+                .isInstanceOf(IOException.class).hasMessage("Broken pipe");
+    }
+
+    @Test
+    void aPageSentThroughItsGeneratedClassIsTheEnginesPage() throws Exception {
+        List<NoteSummary> notes = List.of(new NoteSummary(7, "Zoë & <b>", at), new NoteSummary(3, "🙂 Three", at));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        pages.send(response(body, false), 200, output -> JtelistGenerated.render(output, null, "/app", notes));
+        assertThat(body.toString(StandardCharsets.UTF_8))
+                .isEqualTo(render("list.jte", Map.of("base", "/app", "notes", notes)))
+                .contains("Zoë &amp; &lt;b&gt;");
+        Response gone = response(new ByteArrayOutputStream(), true);
+        assertThatThrownBy(() -> pages.send(gone, 200, output -> JtelistGenerated.render(output, null, "", notes)))
                 .isInstanceOf(IOException.class).hasMessage("Broken pipe");
     }
 
