@@ -2,8 +2,8 @@
 # Slow and greedy clients against the gateway (issue 8), loopback only:
 #   1. AttackBench (itests/src/test/java/org/picogate/itests/attack/, run from source): the exported gateway in a
 #      temporary folder, 8 legitimate keep-alive clients requesting a small static file all along, and one attack
-#      after another: none (quiet), slowloris (500 connections trickling a header a byte a second), slow body
-#      (500 connections trickling a JSON body a byte a second), slow read (500 connections with a 4 KiB window
+#      after another: none (quiet), slowloris (300 connections trickling a header a byte a second), slow body
+#      (300 connections trickling a JSON body a byte a second), slow read (300 connections with a 4 KiB window
 #      requesting a 16 MiB file and never reading it), a flood of maxConnections + 1000 idle connections. Per phase: the
 #      legitimate requests' p50/p99/max and failures, and when the server cut the attackers.
 #   2. slowhttptest (Debian package; installed when missing) in its slowloris (-H), slow body (-B) and slow read
@@ -17,6 +17,7 @@
 #   BENCH_GATEWAY_OPTS=-Xmx16m bench/run-attack.sh       # JVM options of the gateway under attack
 #   BENCH_SLOWHTTPTEST=0 bench/run-attack.sh             # AttackBench only
 #   BENCH_PORT=18090 bench/run-attack.sh                 # slowhttptest's gateway port (loopback)
+#   BENCH_GATEWAY_JAR=/tmp/gateway.jar bench/run-attack.sh  # another gateway jar (a copy no build overwrites)
 #
 # The JDK is found like ./mvnw finds it (.mvn/jdk.sh); it must be 22+ to run AttackBench from its sources. The
 # gateway jar is built when missing (when this runs while holding the machine's Maven lock, build it first).
@@ -27,7 +28,7 @@ REPO=$PWD
 . .mvn/jdk.sh
 picogate_find_jdk || { picogate_no_jdk; exit 1; }
 JAVA=$PICOGATE_JAVA_HOME/bin/java
-GATEWAY_JAR=$REPO/itests/target/gateway.jar
+GATEWAY_JAR=${BENCH_GATEWAY_JAR:-$REPO/itests/target/gateway.jar}
 OUT=${BENCH_OUT:-bench/results/attack-$(date +%F).md}
 GATEWAY_OPTS=${BENCH_GATEWAY_OPTS:-}
 SLOWHTTPTEST=${BENCH_SLOWHTTPTEST:-1}
@@ -103,17 +104,29 @@ EOF
   log "gateway did not start:"; cat "$dir/out.log" >&2; exit 1
 }
 
-# slowhttp NAME ARGS...: 30 s of slowhttptest; its last status line and the states of the connections at the end
+# slowhttp NAME ARGS...: 30 s of slowhttptest; its last status line and the states of the connections at the end,
+# and the gateway's side: its established connections on $PORT, sampled every second with ss (a client that reads
+# slowly sees the server's reset only once it has read what its kernel still holds, so slowhttptest's own
+# "connected" lags behind)
 slowhttp() {
   local name=$1; shift
   local csv=$WORK/slow-$name
   log "slowhttptest $name (30 s) ..."
-  timeout 120 slowhttptest "$@" -l 30 -g -o "$csv" >"$csv.out" 2>&1 || true
+  timeout 120 slowhttptest "$@" -l 30 -g -o "$csv" >"$csv.out" 2>&1 &
+  local tool=$! series=""
+  while kill -0 "$tool" 2>/dev/null; do
+    series="$series $(ss -Htn state established "( sport = :$PORT )" | wc -l)"
+    sleep 1
+  done
+  wait "$tool" || true
+  local server_max; server_max=$(tr ' ' '\n' <<<"$series" | sort -n | tail -1)
+  local server_end; server_end=$(awk '{print $NF}' <<<"$series")
   local last; last=$(tail -n 1 "$csv.csv" 2>/dev/null || echo "no csv")
   local worst; worst=$(awk -F, 'NR > 1 && $5 < 1 {n++} END {print n + 0}' "$csv.csv" 2>/dev/null || echo "?")
   local avail; avail=$(grep -a "service available" "$csv.out" | tail -1 | sed 's/.*service available: *//; s/\x1b\[[0-9;]*m//g')
   local peak; peak=$(awk -F, 'NR > 1 && $4 > p {p = $4} END {print p + 0}' "$csv.csv" 2>/dev/null || echo "?")
-  echo "| \`slowhttptest $*\` | ${avail:-?} | $peak | $worst | $last |" >>"$REPORT"
+  echo "| \`slowhttptest $*\` | ${avail:-?} | $peak | $worst | $last | $server_max / $server_end |" >>"$REPORT"
+  echo "$name: gateway-side established connections, one sample a second:$series" >>"$WORK/series.txt"
 }
 
 if [ "$SLOWHTTPTEST" = 1 ]; then
@@ -124,19 +137,20 @@ if [ "$SLOWHTTPTEST" = 1 ]; then
     echo
     echo "Columns: the service's state slowhttptest printed last; the most connections it held open at once; the"
     echo "seconds in which its probe found the service unavailable; its CSV's last line (seconds, closed, pending,"
-    echo "connected, service available)."
+    echo "connected, service available); the gateway's established connections on the port (ss), most and last."
     echo
-    echo "| command | service available at the end | most connected | seconds unavailable | last CSV line |"
-    echo "|---|---|---|---|---|"
+    echo "| command | service available at the end | most connected | seconds unavailable | last CSV line | gateway-side connections: most / last |"
+    echo "|---|---|---|---|---|---|"
   } >>"$REPORT"
   URL=http://127.0.0.1:$PORT
   slowhttp slowloris -H -c 500 -r 100 -i 1 -p 3 -u "$URL/ok.txt"
-  slowhttp slowbody -B -c 500 -r 100 -i 1 -s 65536 -p 3 -t POST -u "$URL/api/notes"
+  slowhttp slowbody -B -c 500 -r 100 -i 1 -s 65536 -p 3 -t POST -u "$URL/notes" # the notes form: read
   slowhttp slowread -X -c 500 -r 100 -w 512 -y 1024 -n 1 -z 32 -k 3 -p 3 -u "$URL/big.bin"
   alive=no; kill -0 "$SERVER_PID" 2>/dev/null && alive=yes
   ooms=$(grep -c OutOfMemoryError "$WORK/gw/out.log" || true)
   echo >>"$REPORT"
   echo "Gateway alive after slowhttptest: $alive; OutOfMemoryError lines in its output: $ooms." >>"$REPORT"
+  { echo; echo '```'; cat "$WORK/series.txt"; echo '```'; } >>"$REPORT"
   echo "Load after the run: $(uptime | sed 's/.*load average: //')." >>"$REPORT"
 fi
 

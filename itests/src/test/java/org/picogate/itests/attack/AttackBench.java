@@ -29,7 +29,7 @@ public final class AttackBench {
         AttackRun.Settings settings = new AttackRun.Settings(Long.getLong("attack.headerTimeoutMillis", 5000),
                 Long.getLong("attack.idleTimeoutMillis", 10000), Integer.getInteger("attack.maxConnections", 1024),
                 Integer.getInteger("attack.legitClients", 8), Long.getLong("attack.legitPauseMillis", 5),
-                Integer.getInteger("attack.attackers", 500), Integer.getInteger("attack.floodExtra", 1000),
+                Integer.getInteger("attack.attackers", 300), Integer.getInteger("attack.floodExtra", 1000),
                 Duration.ofMillis(Long.getLong("attack.intervalMillis", 1000)),
                 Duration.ofSeconds(Long.getLong("attack.quietSeconds", 10)));
         Path workDir = Files.createTempDirectory("picogate-attack");
