@@ -8,7 +8,7 @@ import java.util.List;
  * @param name the attack
  * @param connections attacking connections opened
  * @param cut closed by the server after the attack had started (an end of input or a reset)
- * @param resetAtOnce closed by the server within the first second without reading a byte: a flood's excess
+ * @param resetAtOnce closed by the server at once (before half its idle timeout) without a byte: a flood's excess
  * @param stillOpen not closed by the server when the attacker gave up
  * @param cutMillis for each connection in {@code cut}, how long after its attack started the server closed it
  * @param timeoutMillis the server's timeout that should cut this attack

@@ -183,10 +183,10 @@ final class Attacks {
             while (System.nanoTime() - start < giveUp.toNanos()) {
                 try {
                     if (in.read() < 0) {
-                        return ended(start);
+                        return ended(start, idleTimeoutMillis);
                     }
                 } catch (SocketException reset) {
-                    return ended(start);
+                    return ended(start, idleTimeoutMillis);
                 } catch (SocketTimeoutException held) {
                     // accepted and held: the idle timeout ends it
                 }
@@ -195,9 +195,12 @@ final class Attacks {
         });
     }
 
-    /** A flood connection's end: within the first second it was the excess, reset at once. */
-    private static Outcome ended(long start) {
+    /**
+     * A flood connection's end: before half the idle timeout it can only be the excess, reset at once (a margin
+     * for a loaded machine); later, the idle timeout.
+     */
+    private static Outcome ended(long start, long idleTimeoutMillis) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return millis < 1000 ? new Outcome(millis, true, false) : new Outcome(millis, false, false);
+        return millis < idleTimeoutMillis / 2 ? new Outcome(millis, true, false) : new Outcome(millis, false, false);
     }
 }
