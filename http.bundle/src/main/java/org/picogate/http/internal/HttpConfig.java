@@ -18,8 +18,8 @@ public @interface HttpConfig {
 
     @AttributeDefinition(name = "HTTPS",
             description = "Serve HTTPS (TLS 1.3 and 1.2) instead of plain HTTP on the port, with the key store "
-                    + "configured for PID org.picogate.streams (tlsKeyStore); a change moves the listener like a "
-                    + "port change, so change the port with it (the old listener holds the old port until then).")
+                    + "configured for PID org.picogate.streams (tlsKeyStore); a change reopens the port (new "
+                    + "connections are refused for that moment, open ones end as in a port change).")
     boolean tls() default false;
 
     @AttributeDefinition(name = "Request line (bytes)", min = "16",

@@ -86,6 +86,11 @@ public final class HttpServerComponent {
             return new Binding(c.port(), Objects.requireNonNullElse(c.host(), "").strip(), c.maxConnections(),
                     c.backlog(), c.tls());
         }
+
+        /** Whether this listener's port is the one {@code other} wants (port 0 always gets a new one). */
+        boolean holdsPortOf(Binding other) {
+            return port != 0 && port == other.port() && host.equals(other.host());
+        }
     }
 
     /**
@@ -127,7 +132,7 @@ public final class HttpServerComponent {
      * keep-alive connections are closed at once, busy ones after their answer (requests that start from now on
      * are answered with {@code Connection: close}), and what is left after {@code shutdownGraceMillis} is cut.
      * If the new listener cannot open (the port is taken), the old one stays and the failure is logged; the next
-     * change tries again.
+     * change tries again. The same port with other listening settings is the exception ({@link #relisten}).
      */
     @Modified
     void modified(HttpConfig changed, Map<String, Object> properties) {
@@ -140,9 +145,14 @@ public final class HttpServerComponent {
         if (old != null && wanted.equals(old.binding())) {
             return;
         }
+        Duration grace = Duration.ofMillis(changed.shutdownGraceMillis());
         try {
             listener = listen(wanted);
         } catch (IOException | RuntimeException cannotListen) {
+            if (old != null && old.binding().holdsPortOf(wanted)) {
+                relisten(old, wanted, grace);
+                return;
+            }
             HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
                     + (old == null ? "; not serving HTTP" : "; still listening on " + describe(old.binding())),
                     cannotListen);
@@ -151,7 +161,45 @@ public final class HttpServerComponent {
         if (old == null) {
             return;
         }
-        Duration grace = Duration.ofMillis(changed.shutdownGraceMillis());
+        retireLater(old, grace);
+    }
+
+    /** Tries to bind the port again this often, this long apart, while the listener that held it lets go. */
+    private static final int RELISTEN_TRIES = 100;
+    private static final long RELISTEN_PAUSE_MILLIS = 20;
+
+    /**
+     * The same port with other listening settings ({@code tls}, {@code maxConnections}, {@code backlog}): the new
+     * listener cannot bind while the old one holds the port, so the old one is retired first (it stops accepting
+     * at once; its connections end as in a move) and the new one binds as soon as the port is free. New
+     * connections are refused for that moment. If the port stays taken for two seconds, nothing listens; the
+     * failure is logged and the next change tries again.
+     */
+    private void relisten(Listener old, Binding wanted, Duration grace) {
+        listener = null;
+        retireLater(old, grace);
+        Exception last = null;
+        for (int i = 0; i < RELISTEN_TRIES; i++) {
+            try {
+                listener = listen(wanted);
+                return;
+            } catch (IOException | RuntimeException stillTaken) {
+                last = stillTaken;
+            }
+            try {
+                Thread.sleep(RELISTEN_PAUSE_MILLIS); // Config Admin's thread, not a task: no scheduler wait here
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Exception failure = last;
+        HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
+                + "; not serving HTTP until the configuration changes", failure);
+    }
+
+    /** Retires {@code old} in a task of its own (see {@link Listener#retire}). */
+    private void retireLater(Listener old, Duration grace) {
         retiring.add(old);
         try {
             scheduler.spawn("close HTTP port " + old.server().port(), () -> {

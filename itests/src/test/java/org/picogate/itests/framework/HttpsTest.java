@@ -160,6 +160,29 @@ class HttpsTest {
     }
 
     @Test
+    void switchingTlsOnOnTheSamePortServesHttpsThere() throws Exception {
+        Dictionary<String, Object> plain = new Hashtable<>();
+        plain.put("port", port);
+        plain.put("host", "127.0.0.1");
+        configAdmin.getConfiguration(HTTP, "?").update(plain);
+        Await.until(WAIT, () -> "plain HTTP on port " + port, () -> {
+            try (Socket s = new Socket()) {
+                s.setSoTimeout(5000);
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                s.getOutputStream().write("GET /plain HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                return readAnswer(new BufferedInputStream(s.getInputStream()))[1].equals("secure /plain");
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+
+        serveHttps(10_000); // the same port and host, tls on
+
+        assertThat(awaitHttps()[1]).isEqualTo("secure /hello");
+    }
+
+    @Test
     void aPlainHttpRequestToTheHttpsPortGetsNoHttpAnswerAndTheServerServesOn() throws Exception {
         serveHttps(10_000);
         awaitHttps();
