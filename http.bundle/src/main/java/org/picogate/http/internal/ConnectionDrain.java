@@ -1,7 +1,11 @@
 package org.picogate.http.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.picogate.http.runtime.ConnectionDTO;
 
 /**
  * The open connections of one listener and whether it is being retired (the server stops, or moves to another
@@ -34,6 +38,15 @@ final class ConnectionDrain {
 
     void closed(HttpConnection connection) {
         open.remove(connection);
+    }
+
+    /** The connections open now, as of {@code now} on the scheduler's clock, in no particular order. */
+    List<ConnectionDTO> describe(long now, int localPort, boolean tls) {
+        List<ConnectionDTO> all = new ArrayList<>(open.size());
+        for (HttpConnection connection : open) {
+            all.add(connection.describe(now, localPort, tls));
+        }
+        return all;
     }
 
     /** Connections open now (for tests and the console). */

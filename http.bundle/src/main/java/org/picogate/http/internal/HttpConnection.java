@@ -2,6 +2,8 @@ package org.picogate.http.internal;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,6 +11,8 @@ import java.util.function.Supplier;
 
 import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
+import org.picogate.http.runtime.ConnectionDTO;
+import org.picogate.http.runtime.HttpRuntime;
 import org.picogate.scheduler.CancelledException;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.Stream;
@@ -55,6 +59,10 @@ final class HttpConnection {
     private final RequestMetrics metrics;
     private final ReentrantLock phaseLock = new ReentrantLock();
     private Phase phase = Phase.NEW;
+    /** Requests answered before the current one; set with {@link #phase}, for {@link #describe}. */
+    private int answered;
+    /** When the connection began, on the scheduler's clock: one clock read per connection, none per request. */
+    private final long openedNanos;
 
     /** Where the connection is between requests; changed under {@link #phaseLock}. */
     private enum Phase {
@@ -81,6 +89,7 @@ final class HttpConnection {
         this.drain = drain;
         this.accessLog = accessLog;
         this.metrics = metrics;
+        this.openedNanos = scheduler.clock().nanoTime();
     }
 
     void serve() throws IOException {
@@ -100,7 +109,7 @@ final class HttpConnection {
         Stream out = new SendTimeoutStream(stream, deadline, () -> limits.get().idleTimeout());
         for (int served = 0;; ) {
             HttpLimits l = limits.get();
-            if (served > 0 && !becomeIdle()) {
+            if (served > 0 && !becomeIdle(served)) {
                 return; // the listener is being retired: no more requests on this connection
             }
             if (!awaitRequest(deadline, l)) {
@@ -148,13 +157,14 @@ final class HttpConnection {
     }
 
     /** Between requests; {@code false} if the listener is being retired and the connection is to end. */
-    private boolean becomeIdle() {
+    private boolean becomeIdle(int served) {
         phaseLock.lock();
         try {
             if (drain.started()) {
                 return false;
             }
             phase = Phase.IDLE;
+            answered = served; // under the lock the connection takes anyway: no cost of its own per request
             return true;
         } finally {
             phaseLock.unlock();
@@ -197,6 +207,38 @@ final class HttpConnection {
         } finally {
             phaseLock.unlock();
         }
+    }
+
+    /**
+     * The connection as of {@code now} (scheduler clock), for {@link HttpRuntime#connections()}. Takes the phase
+     * lock for two reads so that phase and count agree; the bytes are the stream's own counters.
+     */
+    ConnectionDTO describe(long now, int localPort, boolean tls) {
+        ConnectionDTO.Phase p;
+        int n;
+        phaseLock.lock();
+        try {
+            p = switch (phase) {
+                case NEW -> ConnectionDTO.Phase.NEW;
+                case IDLE -> ConnectionDTO.Phase.IDLE;
+                case BUSY -> ConnectionDTO.Phase.BUSY;
+                case CLOSED_IDLE -> ConnectionDTO.Phase.CLOSING;
+            };
+            n = answered;
+        } finally {
+            phaseLock.unlock();
+        }
+        return new ConnectionDTO(address(stream.remoteAddress()), localPort,
+                Duration.ofNanos(Math.max(0, now - openedNanos)), n, p, stream.bytesIn(), stream.bytesOut(), tls);
+    }
+
+    /** {@code 127.0.0.1:8080} or {@code [::1]:8080}, without the JDK's leading slash or empty host name. */
+    static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String host = inet.getAddress().getHostAddress();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
     }
 
     /**

@@ -10,13 +10,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.picogate.http.internal.routing.RouteWhiteboard;
 import org.picogate.http.internal.routing.Routing;
+import org.picogate.http.runtime.ConnectionDTO;
 import org.picogate.http.runtime.HttpRuntime;
 import org.picogate.http.runtime.HttpStats;
 import org.picogate.http.runtime.RouteDTO;
 
 /**
- * The {@link HttpRuntime} service: the whiteboard's routes and the server's counters, while both run. Snapshots
- * are taken on demand; the request path only feeds {@link RequestMetrics}.
+ * The {@link HttpRuntime} service: the whiteboard's routes, the server's counters and open connections, while both
+ * run. Snapshots are taken on demand; the request path only feeds {@link RequestMetrics}.
  */
 @Component(service = HttpRuntime.class)
 public final class HttpRuntimeComponent implements HttpRuntime {
@@ -54,5 +55,10 @@ public final class HttpRuntimeComponent implements HttpRuntime {
     public HttpStats stats() {
         RequestMetrics metrics = server.metrics();
         return new HttpStats(metrics.counts(), metrics.latencies(), server.connections());
+    }
+
+    @Override
+    public List<ConnectionDTO> connections() {
+        return List.copyOf(server.openConnections());
     }
 }

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import org.picogate.http.Request;
 import org.picogate.http.Response;
 import org.picogate.config.ConfigCheck;
 import org.picogate.http.internal.routing.RouteWhiteboard;
+import org.picogate.http.runtime.ConnectionDTO;
 import org.picogate.http.runtime.HttpStats;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.ListenOptions;
@@ -264,6 +266,24 @@ public final class HttpServerComponent {
         }
         return new HttpStats.Connections(open, accepted, rejected, in, out);
     }
+
+    /** The open connections of the listener in force and of those still retiring, oldest first. */
+    List<ConnectionDTO> openConnections() {
+        List<Listener> all = new ArrayList<>(retiring);
+        Listener l = listener;
+        if (l != null) {
+            all.add(l);
+        }
+        List<ConnectionDTO> open = new ArrayList<>();
+        for (Listener each : all) {
+            open.addAll(each.core().describeConnections(each.server().port(), each.binding().tls()));
+        }
+        open.sort(OLDEST_FIRST);
+        return open;
+    }
+
+    static final Comparator<ConnectionDTO> OLDEST_FIRST = Comparator.comparing(ConnectionDTO::age).reversed()
+            .thenComparing(ConnectionDTO::remoteAddress);
 
     /** The static directory served, or {@code null}. */
     StaticFiles site() {

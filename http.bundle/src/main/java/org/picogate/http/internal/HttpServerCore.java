@@ -1,10 +1,12 @@
 package org.picogate.http.internal;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.picogate.http.Handler;
+import org.picogate.http.runtime.ConnectionDTO;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.Stream;
 import org.picogate.streams.StreamHandler;
@@ -69,6 +71,16 @@ public final class HttpServerCore implements StreamHandler {
      */
     public void drain() {
         drain.start();
+    }
+
+    /**
+     * The HTTP connections open now, in no particular order.
+     *
+     * @param localPort the port its listener accepted them on
+     * @param tls whether that listener serves HTTPS
+     */
+    List<ConnectionDTO> describeConnections(int localPort, boolean tls) {
+        return drain.describe(scheduler.clock().nanoTime(), localPort, tls);
     }
 
     /** HTTP connections open now. */

@@ -5,8 +5,8 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The HTTP server's routes and counters, as a service. Each call takes a fresh snapshot; taking one costs work
- * proportional to the routes, never anything on the request path.
+ * The HTTP server's routes, counters and open connections, as a service. Each call takes a fresh snapshot;
+ * taking one costs work proportional to the routes (or connections), never anything on the request path.
  */
 @ProviderType
 public interface HttpRuntime {
@@ -20,4 +20,13 @@ public interface HttpRuntime {
 
     /** The request counters, latency histograms, connections and bytes since the server started. */
     HttpStats stats();
+
+    /**
+     * The HTTP connections open now, of the listener in force and of those still retiring after a port change;
+     * oldest first. Taking the snapshot costs work proportional to the open connections, nothing on the request
+     * path.
+     *
+     * @since 1.1
+     */
+    List<ConnectionDTO> connections();
 }

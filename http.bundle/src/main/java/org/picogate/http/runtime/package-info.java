@@ -9,11 +9,14 @@
  * <li>{@link org.picogate.http.runtime.HttpRuntime#stats()}: requests counted by route, method and status class,
  * a latency histogram per route (cumulative buckets in seconds, as Prometheus histograms), and the listener's
  * connections and bytes.</li>
+ * <li>{@link org.picogate.http.runtime.HttpRuntime#connections()} (since 1.1): every open connection with its
+ * client address, port, age, requests answered, phase (new, idle, busy), bytes in and out, and whether it is
+ * TLS.</li>
  * </ul>
- * Both are snapshots: records that do not change after they are returned.
+ * All are snapshots: records that do not change after they are returned.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.picogate.http.runtime;
 
 import org.osgi.annotation.bundle.Export;
