@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,7 +35,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(ServiceExtension.class)
 class AccessLogTest {
-    static final String PID = "org.picogate.http";
     static final String LOGGER = "org.picogate.http.access";
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -64,9 +60,7 @@ class AccessLogTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = HttpFixture.freePort();
         Files.writeString(site.resolve("index.html"), "Hello.\r\n");
         logReader.addLogListener(listener);
     }
@@ -74,19 +68,15 @@ class AccessLogTest {
     @AfterEach
     void stop() throws Exception {
         logReader.removeLogListener(listener);
-        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
+        HttpFixture.reset(configAdmin);
     }
 
     private void configure(boolean accessLog) throws Exception {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("port", port);
-        props.put("host", "127.0.0.1");
-        props.put("staticDir", site.toString());
-        props.put("staticPrefix", "/");
         if (accessLog) {
-            props.put("accessLog", true);
+            HttpFixture.serve(configAdmin, port, "staticDir", site.toString(), "staticPrefix", "/", "accessLog", true);
+        } else {
+            HttpFixture.serve(configAdmin, port, "staticDir", site.toString(), "staticPrefix", "/");
         }
-        configAdmin.getConfiguration(PID, "?").update(props);
     }
 
     /** Sends the requests on one connection and reads until the server closes it (the last says close). */

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +50,6 @@ import org.picogate.itests.framework.HttpClientConnection.NoAnswerException;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class HttpLifecycleTest {
-    static final String PID = "org.picogate.http";
     static final Duration WAIT = Duration.ofSeconds(15);
     static final byte[] PAGE = "Hello.\r\n".repeat(1500).getBytes(StandardCharsets.US_ASCII); // the seed's 12000 B
     /** Between two requests of a port-change client: 20 clients then send ~4000 requests a second, not 50,000. */
@@ -79,7 +76,7 @@ class HttpLifecycleTest {
 
     @BeforeEach
     void serve() throws Exception {
-        port = freePort();
+        port = HttpFixture.freePort();
         Files.write(site.resolve("index.html"), PAGE);
         handler = context.registerService(Handler.class, (request, response) -> {
             switch (request.path()) {
@@ -111,25 +108,13 @@ class HttpLifecycleTest {
             http.start();
         }
         handler.unregister();
-        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
+        HttpFixture.reset(configAdmin);
     }
 
     private void configure(int listenPort, long shutdownGraceMillis) throws IOException {
-        Dictionary<String, Object> props = new Hashtable<>();
         // no connection closes because it served its quota: those that close do so because the server retires them
-        props.put("maxRequestsPerConnection", 1_000_000);
-        props.put("port", listenPort);
-        props.put("host", "127.0.0.1");
-        props.put("staticDir", site.toString());
-        props.put("staticPrefix", "/static");
-        props.put("shutdownGraceMillis", shutdownGraceMillis);
-        configAdmin.getConfiguration(PID, "?").update(props);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
+        HttpFixture.serve(configAdmin, listenPort, "maxRequestsPerConnection", 1_000_000,
+                "staticDir", site.toString(), "staticPrefix", "/static", "shutdownGraceMillis", shutdownGraceMillis);
     }
 
     private Bundle httpBundle() {
@@ -278,7 +263,7 @@ class HttpLifecycleTest {
     @Test
     void aPortChangeUnderLoadMovesEveryClientWithoutAFailedRequest() throws Exception {
         int oldPort = port;
-        int newPort = freePort();
+        int newPort = HttpFixture.freePort();
         long grace = 30_000; // far longer than the test: connections must move because they are closed, not cut
         Duration moveWait = Duration.ofSeconds(10);
         configure(oldPort, grace);

@@ -8,8 +8,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +32,6 @@ import org.picogate.itests.framework.HttpClientConnection.NoAnswerException;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class HttpLimitsOverSocketsTest {
-    static final String PID = "org.picogate.http";
     static final Duration WAIT = Duration.ofSeconds(15);
     static final int MAX_BODY = 1000;
     /** Far more than the server reads while it lingers after its answer, and more than socket buffers hold. */
@@ -51,7 +48,7 @@ class HttpLimitsOverSocketsTest {
 
     @BeforeEach
     void serve() throws Exception {
-        port = HttpLifecycleTest.freePort();
+        port = HttpFixture.freePort();
         handler = context.registerService(Handler.class,
                 (request, response) -> response.send("read " + request.body().length + " bytes"), null);
     }
@@ -59,15 +56,11 @@ class HttpLimitsOverSocketsTest {
     @AfterEach
     void reset() throws Exception {
         handler.unregister();
-        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
+        HttpFixture.reset(configAdmin);
     }
 
     private void configure(String key, Object value) throws IOException {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("port", port);
-        props.put("host", "127.0.0.1");
-        props.put(key, value);
-        configAdmin.getConfiguration(PID, "?").update(props);
+        HttpFixture.serve(configAdmin, port, key, value);
     }
 
     /** A new connection that has been answered once (so the server holds it); retried while refused. */

@@ -7,15 +7,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
@@ -40,7 +36,6 @@ import org.picogate.http.Handler;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class HttpServerTest {
-    static final String PID = "org.picogate.http";
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @InjectBundleContext
@@ -57,18 +52,10 @@ class HttpServerTest {
 
     @BeforeEach
     void configure() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = HttpFixture.freePort();
         byte[] page = "Hello.\r\n".repeat(1500).getBytes(StandardCharsets.US_ASCII); // the seed's 12000 bytes
         Files.write(site.resolve("index.html"), page);
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("port", port);
-        props.put("host", "127.0.0.1");
-        props.put("staticDir", site.toString());
-        props.put("staticPrefix", "/static");
-        Configuration config = configAdmin.getConfiguration(PID, "?");
-        config.update(props);
+        HttpFixture.serve(configAdmin, port, "staticDir", site.toString(), "staticPrefix", "/static");
         handler = context.registerService(Handler.class,
                 (request, response) -> response.send("app saw " + request.method() + " " + request.path()), null);
         Await.until(WAIT, () -> "the server on port " + port, () -> answers(port));
@@ -77,7 +64,7 @@ class HttpServerTest {
     @AfterEach
     void reset() throws Exception {
         handler.unregister();
-        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
+        HttpFixture.reset(configAdmin);
     }
 
     private static boolean answers(int port) {

@@ -43,7 +43,6 @@ import org.picogate.streams.TlsContexts;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class HttpsTest {
-    static final String HTTP = "org.picogate.http";
     static final String STREAMS = "org.picogate.streams";
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -68,7 +67,7 @@ class HttpsTest {
         tls.put("tlsKeyStore", store.file.toString());
         tls.put("tlsKeyStorePassword", store.password);
         configAdmin.getConfiguration(STREAMS, "?").update(tls);
-        port = HttpLifecycleTest.freePort();
+        port = HttpFixture.freePort();
         handler = context.registerService(Handler.class, (request, response) -> response.send("secure "
                 + request.path()), null);
     }
@@ -76,7 +75,7 @@ class HttpsTest {
     @AfterEach
     void tearDown() throws Exception {
         handler.unregister();
-        configAdmin.getConfiguration(HTTP, "?").update(new Hashtable<>()); // defaults by update, as the others do
+        HttpFixture.reset(configAdmin);
         configAdmin.getConfiguration(STREAMS, "?").delete();
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
@@ -87,12 +86,7 @@ class HttpsTest {
     }
 
     private void serveHttps(long headerTimeoutMillis) throws IOException {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("port", port);
-        props.put("host", "127.0.0.1");
-        props.put("tls", true);
-        props.put("headerTimeoutMillis", headerTimeoutMillis);
-        configAdmin.getConfiguration(HTTP, "?").update(props);
+        HttpFixture.serve(configAdmin, port, "tls", true, "headerTimeoutMillis", headerTimeoutMillis);
     }
 
     /** An HTTPS GET on a new connection: the status line and the body, or an IOException. */
@@ -161,10 +155,7 @@ class HttpsTest {
 
     @Test
     void switchingTlsOnOnTheSamePortServesHttpsThere() throws Exception {
-        Dictionary<String, Object> plain = new Hashtable<>();
-        plain.put("port", port);
-        plain.put("host", "127.0.0.1");
-        configAdmin.getConfiguration(HTTP, "?").update(plain);
+        HttpFixture.serve(configAdmin, port);
         Await.until(WAIT, () -> "plain HTTP on port " + port, () -> {
             try (Socket s = new Socket()) {
                 s.setSoTimeout(5000);

@@ -66,18 +66,7 @@ class LoggingTest {
         assertThat(shown).matches(LINE_START + "DEBUG org\\.picogate\\.itests\\.tests\\.logging: probe \\d+");
 
         setLevel("INFO");
-        // each round: a DEBUG probe, then an INFO marker; once the marker shows, its probe was handled before it
-        Await.until(WAIT, () -> "DEBUG lines still printed at INFO:\n" + console, () -> {
-            int round = ++probe;
-            LOG.log(Level.DEBUG, "quiet " + round);
-            LOG.log(Level.INFO, "marker " + round);
-            try {
-                Await.until(WAIT, () -> "no INFO marker " + round, () -> printed("INFO ", "marker " + round));
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            return !printed("DEBUG", "quiet " + round);
-        });
+        awaitHidden(Level.DEBUG, "quiet", Level.INFO);
     }
 
     @Test
@@ -87,18 +76,7 @@ class LoggingTest {
             Hashtable<String, Object> levels = new Hashtable<>();
             levels.put("ROOT", "WARN");
             all.update(levels);
-            // each round: an INFO probe, then a WARN marker; once the marker shows, its probe was handled before it
-            Await.until(WAIT, () -> "INFO lines still printed at WARN:\n" + console, () -> {
-                int round = ++probe;
-                LOG.log(Level.INFO, "hidden " + round);
-                LOG.log(Level.WARNING, "marker " + round);
-                try {
-                    Await.until(WAIT, () -> "no WARN marker " + round, () -> printed("WARN ", "marker " + round));
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-                return !printed("INFO ", "hidden " + round);
-            });
+            awaitHidden(Level.INFO, "hidden", Level.WARNING);
         } finally {
             all.delete();
         }
@@ -116,6 +94,35 @@ class LoggingTest {
         assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern(Pattern.compile(LINE_START
                 + "WARN  org\\.picogate\\.itests\\.tests\\.logging: " + marker
                 + "\\R+java\\.lang\\.IllegalStateException: sensor 7 unplugged\\R\\tat org\\.picogate\\.itests\\."));
+    }
+
+    /**
+     * Waits until a line at {@code hidden} is no longer printed. Each round: a probe at {@code hidden}, then a marker
+     * at {@code marker}; once the marker shows, its probe was handled before it.
+     */
+    private void awaitHidden(Level hidden, String word, Level marker) throws InterruptedException {
+        Await.until(WAIT, () -> label(hidden).strip() + " lines still printed at " + label(marker).strip() + ":\n"
+                + console, () -> {
+            int round = ++probe;
+            LOG.log(hidden, word + " " + round);
+            LOG.log(marker, "marker " + round);
+            try {
+                Await.until(WAIT, () -> "no " + label(marker).strip() + " marker " + round,
+                        () -> printed(label(marker), "marker " + round));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return !printed(label(hidden), word + " " + round);
+        });
+    }
+
+    /** The level as the console prints it, five wide. */
+    private static String label(Level level) {
+        return switch (level) {
+            case WARNING -> "WARN ";
+            case INFO -> "INFO ";
+            default -> level.getName();
+        };
     }
 
     private void setLevel(String level) throws Exception {

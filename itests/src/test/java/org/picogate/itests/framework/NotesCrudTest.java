@@ -3,7 +3,6 @@ package org.picogate.itests.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,7 +39,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class NotesCrudTest {
-    static final String HTTP_PID = "org.picogate.http";
     static final String NOTES_PID = "org.picogate.notes";
     static final String NOTES = "org.picogate.notes";
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -63,16 +61,9 @@ class NotesCrudTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = HttpFixture.freePort();
         base = "http://127.0.0.1:" + port;
-        Dictionary<String, Object> httpProps = new Hashtable<>();
-        httpProps.put("port", port);
-        httpProps.put("host", "127.0.0.1");
-        httpProps.put("maxBody", (long) MAX_BODY);
-        configAdmin.getConfiguration(HTTP_PID, "?").update(httpProps);
+        HttpFixture.serve(configAdmin, port, "maxBody", (long) MAX_BODY);
         Dictionary<String, Object> notesProps = new Hashtable<>();
         notesProps.put("databaseFile", data.resolve("db/notes.db").toString());
         notesProps.put("maxContentLength", MAX_CONTENT);
@@ -94,7 +85,7 @@ class NotesCrudTest {
             notes.uninstall();
         }
         configAdmin.getConfiguration(NOTES_PID, "?").delete();
-        configAdmin.getConfiguration(HTTP_PID, "?").update(new Hashtable<>());
+        HttpFixture.reset(configAdmin);
     }
 
     private void awaitServed() throws InterruptedException {

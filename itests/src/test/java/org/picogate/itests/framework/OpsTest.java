@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -42,6 +38,7 @@ import org.picogate.http.HttpException;
 import org.picogate.http.runtime.HttpRuntime;
 import org.picogate.http.runtime.RouteDTO;
 import org.picogate.http.whiteboard.HttpWhiteboard;
+import org.picogate.itests.framework.HttpFixture.Reply;
 
 /**
  * The ops bundle in Felix over real sockets: {@code /metrics} scraped and parsed as the Prometheus text format
@@ -52,7 +49,6 @@ import org.picogate.http.whiteboard.HttpWhiteboard;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class OpsTest {
-    static final String HTTP_PID = "org.picogate.http";
     static final String OPS_PID = "org.picogate.ops";
     static final Duration WAIT = Duration.ofSeconds(20);
     /** One sample line: name, optional labels, value. */
@@ -69,26 +65,17 @@ class OpsTest {
     static int port;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
-    record Reply(int status, Map<String, String> headers, String body) {
-    }
-
     @BeforeAll
     static void configure(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin) throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("port", port);
-        props.put("host", "127.0.0.1");
-        props.put("swapGraceMillis", 300L);
-        configAdmin.getConfiguration(HTTP_PID, "?").update(props);
+        port = HttpFixture.freePort();
+        HttpFixture.serve(configAdmin, port, "swapGraceMillis", 300L);
         awaitStatus("/metrics", 200);
     }
 
     @AfterAll
     static void reset(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin) throws Exception {
         configAdmin.getConfiguration(OPS_PID, "?").update(new Hashtable<>());
-        configAdmin.getConfiguration(HTTP_PID, "?").update(new Hashtable<>());
+        HttpFixture.reset(configAdmin);
     }
 
     @AfterEach
@@ -311,35 +298,10 @@ class OpsTest {
     }
 
     static void awaitStatus(String path, int status) throws InterruptedException {
-        Object[] last = new Object[1];
-        Await.until(WAIT, () -> status + " for " + path + " (last: " + last[0] + ")", () -> {
-            try {
-                Reply reply = call("GET", path);
-                last[0] = reply.status();
-                return reply.status() == status;
-            } catch (Exception notYet) {
-                last[0] = notYet;
-                return false;
-            }
-        });
+        HttpFixture.awaitStatus(WAIT, port, path, status);
     }
 
     static Reply call(String method, String target) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + target + " HTTP/1.1\r\nHost: itest\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int end = all.indexOf("\r\n\r\n");
-            String[] lines = all.substring(0, end).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).toLowerCase(), lines[i].substring(colon + 1).strip());
-            }
-            return new Reply(Integer.parseInt(lines[0].substring(9, 12)), headers, all.substring(end + 4));
-        }
+        return HttpFixture.call(port, method, target);
     }
 }

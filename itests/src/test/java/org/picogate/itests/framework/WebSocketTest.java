@@ -2,7 +2,6 @@ package org.picogate.itests.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,6 @@ import org.picogate.http.websocket.WebSocketOptions;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class WebSocketTest {
-    static final String PID = "org.picogate.http";
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @InjectBundleContext
@@ -55,13 +53,8 @@ class WebSocketTest {
 
     @BeforeEach
     void configure() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Dictionary<String, Object> config = new Hashtable<>();
-        config.put("port", port);
-        config.put("host", "127.0.0.1");
-        configAdmin.getConfiguration(PID, "?").update(config);
+        port = HttpFixture.freePort();
+        HttpFixture.serve(configAdmin, port);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("picogate.http.route", "/itest/ws");
         handler = context.registerService(Handler.class, (request, response) -> {
@@ -87,7 +80,7 @@ class WebSocketTest {
     void reset() throws Exception {
         http.shutdownNow(); // not close(): it would wait for a WebSocket a failed test left open
         handler.unregister();
-        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
+        HttpFixture.reset(configAdmin);
     }
 
     @Test

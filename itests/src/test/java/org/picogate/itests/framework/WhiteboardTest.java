@@ -2,18 +2,11 @@ package org.picogate.itests.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +17,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
@@ -35,6 +27,7 @@ import org.picogate.http.ErrorHandler;
 import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
 import org.picogate.http.whiteboard.HttpWhiteboard;
+import org.picogate.itests.framework.HttpFixture.Reply;
 
 /**
  * The HTTP whiteboard in Felix over real sockets: Handler services with routes, an App with a prefix, 405 with
@@ -44,7 +37,6 @@ import org.picogate.http.whiteboard.HttpWhiteboard;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class WhiteboardTest {
-    static final String PID = "org.picogate.http";
     static final Duration WAIT = Duration.ofSeconds(20);
     /** Short, so that a removed route is gone soon. */
     static final long GRACE_MILLIS = 300;
@@ -56,38 +48,17 @@ class WhiteboardTest {
     static int port;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
-    /** A response; header names lower-cased. */
-    record Reply(int status, Map<String, String> headers, String body) {
-    }
-
     @BeforeAll
     static void configure(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin) throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("port", port);
-        props.put("host", "127.0.0.1");
-        props.put("swapGraceMillis", GRACE_MILLIS);
-        Configuration config = configAdmin.getConfiguration(PID, "?");
-        config.update(props);
-        Object[] last = new Object[1];
-        Await.until(WAIT, () -> "the server on port " + port + " (last: " + last[0] + ")", () -> {
-            try {
-                Reply reply = call("GET", "/itest/annotated");
-                last[0] = reply;
-                return reply.status() == 200;
-            } catch (Exception notYet) {
-                last[0] = notYet;
-                return false;
-            }
-        });
+        port = HttpFixture.freePort();
+        HttpFixture.serve(configAdmin, port, "swapGraceMillis", GRACE_MILLIS);
+        HttpFixture.awaitStatus(WAIT, port, "/itest/annotated", 200);
     }
 
     @AfterAll
     static void resetConfiguration(@InjectService(timeout = 10_000) ConfigurationAdmin configAdmin)
             throws Exception {
-        configAdmin.getConfiguration(PID, "?").update(new Hashtable<>()); // defaults by update: delete + new config was at times not applied
+        HttpFixture.reset(configAdmin);
     }
 
     @AfterEach
@@ -120,23 +91,7 @@ class WhiteboardTest {
 
     /** One request on its own connection. */
     static Reply call(String method, String target) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + target + " HTTP/1.1\r\nHost: itest\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int end = all.indexOf("\r\n\r\n");
-            String[] lines = all.substring(0, end).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).toLowerCase(), lines[i].substring(colon + 1).strip());
-            }
-            return new Reply(Integer.parseInt(lines[0].substring(9, 12)), headers, all.substring(end + 4));
-        }
+        return HttpFixture.call(port, method, target);
     }
 
     @Test
