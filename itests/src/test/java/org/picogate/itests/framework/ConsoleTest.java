@@ -301,6 +301,10 @@ class ConsoleTest {
                 "/console/config/org.picogate.http", "/console/log")) {
             assertThat(send(get(path, cookie)).statusCode()).as(path).isEqualTo(200);
         }
+        // HttpRuntime.connections(): this request's own connection is listed, busy serving it
+        assertThat(send(get("/console/connections", cookie)).body()).containsPattern(
+                "<td>127\\.0\\.0\\.1:\\d+</td><td>" + base.substring(base.lastIndexOf(':') + 1)
+                        + "</td><td>no</td><td>busy</td>");
 
         assertThat(send(postForm("/console/logout", cookie)).statusCode()).isEqualTo(403); // no CSRF token
         HttpResponse<String> logout = send(postForm("/console/logout", cookie, "csrf", csrfOf(page.body())));

@@ -7,13 +7,14 @@ import java.util.function.Supplier;
 
 import org.picogate.http.Request;
 import org.picogate.http.Response;
+import org.picogate.http.runtime.ConnectionDTO;
 import org.picogate.http.runtime.HttpRuntime;
 import org.picogate.http.runtime.HttpStats;
 import org.picogate.http.runtime.RouteDTO;
 
 /**
  * The routes page (every route with its provider bundle and state, from the HTTP server's {@link HttpRuntime}) and
- * the connections page (the listener's open connections and totals, and the requests per route). Without the
+ * the connections page (the listener's totals, each open connection, and the requests per route). Without the
  * runtime service (the HTTP bundle is between two states) the pages say so.
  */
 public final class HttpPages {
@@ -42,6 +43,7 @@ public final class HttpPages {
         params.put("frame", Frame.of("Connections", "connections", caller));
         params.put("available", stats != null);
         params.put("connections", stats == null ? HttpStats.Connections.NONE : stats.connections());
+        params.put("open", http == null ? List.<ConnectionDTO>of() : http.connections());
         params.put("requests", stats == null ? List.<HttpStats.RequestCount>of() : stats.requests());
         pages.send(response, 200, "connections.jte", params);
     }
