@@ -18,16 +18,30 @@ import com.fasterxml.jackson.jr.ob.api.ExtensionContext;
  * One shared {@link JSON}: it is immutable and caches what it learns about each class. Scalars bind strictly
  * ({@link StrictScalars}): a value of the wrong kind is a 400, never a silent 0 or false. Unknown properties are
  * still ignored, so a client may send more than a handler reads.
+ *
+ * <p>That cache holds the classes of the apps whose values went through it, and so their class loaders: a hot-swapped
+ * app bundle would leave every old revision behind (a soak with a swap a minute kept all 20 of them). So the codec is
+ * replaced by a fresh one whenever a bundle is updated or goes away ({@link JsonCodecReset}); the next use of each
+ * class learns it again, once.
  */
 final class JsonCodec {
-    private static final JSON JSON_CODEC = JSON.builder().register(new JacksonJrExtension() {
-        @Override
-        protected void register(ExtensionContext context) {
-            context.insertProvider(StrictScalars.INSTANCE);
-        }
-    }).build();
+    private static volatile JSON codec = newCodec();
 
     private JsonCodec() {
+    }
+
+    private static JSON newCodec() {
+        return JSON.builder().register(new JacksonJrExtension() {
+            @Override
+            protected void register(ExtensionContext context) {
+                context.insertProvider(StrictScalars.INSTANCE);
+            }
+        }).build();
+    }
+
+    /** Drops what the codec learnt about classes: they may belong to a bundle revision that is gone. */
+    static void forgetClasses() {
+        codec = newCodec();
     }
 
     /**
@@ -50,7 +64,7 @@ final class JsonCodec {
             return type.cast(tree);
         }
         try {
-            return JSON_CODEC.beanFrom(type, body);
+            return codec.beanFrom(type, body);
         } catch (JsonProcessingException e) {
             throw new HttpException(400, reason(e));
         } catch (IOException e) {
@@ -61,7 +75,7 @@ final class JsonCodec {
     /** Reads {@code body} as a tree of maps, lists, strings, numbers, booleans and nulls. */
     static Object read(byte[] body) {
         try {
-            return JSON_CODEC.anyFrom(body);
+            return codec.anyFrom(body);
         } catch (JsonProcessingException e) {
             throw new HttpException(400, reason(e));
         } catch (IOException e) {
@@ -71,7 +85,7 @@ final class JsonCodec {
 
     /** {@code value} as JSON bytes (UTF-8). */
     static byte[] write(Object value) throws IOException {
-        return JSON_CODEC.asBytes(value);
+        return codec.asBytes(value);
     }
 
     /** "bad JSON: <first line of the message> at line L, column C". */
