@@ -3,6 +3,7 @@ package org.picogate.console.internal;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.Objects;
 
 import org.osgi.framework.BundleContext;
@@ -66,13 +67,13 @@ public final class ConsoleComponent {
     private volatile HttpRuntime httpRuntime;
 
     @Activate
-    public ConsoleComponent(BundleContext context, ConsoleConfig config, @Reference Scheduler scheduler,
-            @Reference ConfigurationAdmin configAdmin, @Reference MetaTypeService metatype,
-            @Reference LogReaderService logReader, @Reference(service = LoggerFactory.class) Logger log)
-            throws IOException {
+    public ConsoleComponent(BundleContext context, ConsoleConfig config, Map<String, Object> properties,
+            @Reference Scheduler scheduler, @Reference ConfigurationAdmin configAdmin,
+            @Reference MetaTypeService metatype, @Reference LogReaderService logReader,
+            @Reference(service = LoggerFactory.class) Logger log) throws IOException {
         this.context = context;
         this.log = log;
-        this.settings = ConsoleSettings.from(config);
+        this.settings = ConsoleConfigGate.settings(config, properties, null, log::error, log::warn);
         SecureRandom random = new SecureRandom();
         this.sessions = new Sessions(scheduler.clock(), settings.sessionTimeout(), MAX_SESSIONS, random);
         LoginThrottle throttle = LoginThrottle.standard(scheduler.clock());
@@ -89,9 +90,12 @@ public final class ConsoleComponent {
     }
 
     @Modified
-    void modified(ConsoleConfig config) {
+    void modified(ConsoleConfig config, Map<String, Object> properties) {
         ConsoleSettings previous = settings;
-        ConsoleSettings next = ConsoleSettings.from(config);
+        ConsoleSettings next = ConsoleConfigGate.settings(config, properties, previous, log::error, log::warn);
+        if (next == previous) {
+            return; // rejected: logged, the settings in force stay
+        }
         settings = next;
         apply(next, previous);
     }
@@ -103,7 +107,6 @@ public final class ConsoleComponent {
     }
 
     private synchronized void apply(ConsoleSettings next, ConsoleSettings previous) {
-        next.problems().forEach(p -> log.error("{}: {}", ConsoleConfig.PID, p));
         sessions.timeout(next.sessionTimeout());
         if (previous != null && (!Objects.equals(previous.passwordHash(), next.passwordHash())
                 || !Objects.equals(previous.token(), next.token()))) {
