@@ -22,6 +22,7 @@ import org.picogate.http.Routes;
 import org.picogate.notes.internal.data.Database;
 import org.picogate.notes.internal.data.NoteLimits;
 import org.picogate.notes.internal.data.NoteStore;
+import org.picogate.notes.internal.data.SqliteNativeLibrary;
 
 /**
  * The notes app (a port of notes-pico), served by the HTTP whiteboard as an {@link App}: the pages
@@ -54,6 +55,7 @@ public final class NotesApp implements App {
         String base = prefix(config.picogate_http_prefix());
         File data = context.getDataFile("static");
         this.statics = StaticAssets.copyTo(data != null ? data.toPath() : Files.createTempDirectory("notes-static"));
+        provideSqliteLibrary(context);
         this.database = Database.open(Path.of(config.databaseFile()).toAbsolutePath());
         try {
             NoteStore store = NoteStore.open(database, Clock.systemUTC());
@@ -62,6 +64,20 @@ public final class NotesApp implements App {
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Spares the start sqlite-jdbc's own extraction of its library (see SqliteNativeLibrary); not needed to work. */
+    private static void provideSqliteLibrary(BundleContext context) {
+        File folder = context.getDataFile("sqlite-native");
+        if (folder == null) {
+            return;
+        }
+        try {
+            SqliteNativeLibrary.provide(folder.toPath());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, () -> PID + ": SQLite's native library could not be copied to " + folder
+                    + ", sqlite-jdbc extracts it itself (" + e + ")");
         }
     }
 
