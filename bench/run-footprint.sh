@@ -3,12 +3,13 @@
 # after another, over loopback (127.0.0.1) only. For each set (the matrix below, each step adding one option to
 # the one before, then a few alternatives):
 #   - start time: BENCH_STARTS launches (default 5), each from process start to the first 200 OK of the notes
-#     page GET / (curl polled every 20 ms), and the ready line's own figure; the median is reported;
+#     page GET / (curl polled every 10 ms), and the ready line's own figure; the median is reported;
 #   - footprint under load: one more launch, RSS once ready and idle 2 s later, then the seed benchmark
 #     `ab -r -n10000 -c100` of the 12000-byte page (after a warm-up of as many), then `ab -r -n10000 -c100` of the
 #     notes page with 10 notes; server CPU µs/request (utime + stime of the JVM over each run / completed
 #     requests), failed requests (ab "Failed" + non-2xx), peak RSS (VmHWM) over the whole run.
-# The server is pinned to core 0, ab and curl to core 1 (taskset). Prints a Markdown report and writes it to
+# For the load runs the server is pinned to core 0, ab to core 1 (taskset); the timed launches use both cores
+# (BENCH_START_PINNED=1 pins them to core 0 too). Prints a Markdown report and writes it to
 # bench/results/footprint-<date>.md. Takes about 20-30 s per set, ~5 minutes in all. Not part of ./mvnw verify.
 #
 #   bench/run-footprint.sh                              # the whole matrix
@@ -16,6 +17,7 @@
 #   BENCH_STARTS=9 bench/run-footprint.sh               # more launches per set for the start time
 #   BENCH_KEEPALIVE=1 bench/run-footprint.sh           # also warm up with `ab -k -n100000` and measure the page with
 #                                                       # `ab -k -n50000` (keep-alive: where C1 and C2 differ most)
+#   BENCH_START_PINNED=1 bench/run-footprint.sh         # the start on one core
 #   BENCH_OUT=/tmp/fp.md BENCH_PORT=18280 bench/run-footprint.sh
 #
 # The sets "launcher" and "launcher-noaot" are what ./picogate run uses (`./picogate options`), with and without the
@@ -34,6 +36,10 @@ OUT=${BENCH_OUT:-bench/results/footprint-$(date +%F).md}
 STARTS=${BENCH_STARTS:-5}
 PORT=${BENCH_PORT:-18280}
 N=10000 CONC=100 N_NOTES=10 WARM=${BENCH_WARMUP:-30000} KEEPALIVE=${BENCH_KEEPALIVE:-0}
+# The launches timed for the start use both cores, as the gateway does on a device (the poll is one curl every
+# 10 ms); BENCH_START_PINNED=1 pins them to core 0, like the load runs, for a one-core figure.
+if [ "${BENCH_START_PINNED:-0}" = 1 ]; then START_PIN= START_HOW="the gateway pinned to core 0"
+else START_PIN=--unpinned START_HOW="the gateway on both cores"; fi
 TICK=$(getconf CLK_TCK)
 
 log() { printf '%s\n' "$*" >&2; }
@@ -99,9 +105,11 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 mem_mb() { awk -v k="$1:" '$1 == k {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 median() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "–"; else if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
-# launch DIR ENV OPTIONS...: starts the gateway in DIR (its deploy/ sets the port, the page and the notes file);
-# sets SERVER_PID and T0 (ms)
+# launch [--unpinned] DIR ENV OPTIONS...: starts the gateway in DIR (its deploy/ sets the port, the page and the notes
+# file), pinned to core 0 unless --unpinned; sets SERVER_PID and T0 (ms)
 launch() {
+  local pin=("${PIN_SERVER[@]}")
+  if [ "$1" = --unpinned ]; then pin=(); shift; fi
   local dir=$1 env=$2; shift 2
   mkdir -p "$dir/deploy"
   printf 'port=I"%s"\nhost="127.0.0.1"\nstaticDir="%s"\nmaxRequestsPerConnection=I"100000"\n' "$PORT" "$WORK/www" \
@@ -111,19 +119,30 @@ launch() {
   rm -f "$dir/stdin"; mkfifo "$dir/stdin"; exec 9<>"$dir/stdin"
   T0=$(now_ms)
   # shellcheck disable=SC2086 # env is empty or NAME=VALUE
-  (cd "$dir" && exec env $env "${PIN_SERVER[@]}" "$JAVA" "$@" -jar "$GATEWAY_JAR" <"$dir/stdin" >"$dir/out.log" 2>&1) &
+  (cd "$dir" && exec env $env "${pin[@]}" "$JAVA" "$@" -jar "$GATEWAY_JAR" <"$dir/stdin" >"$dir/out.log" 2>&1) &
   SERVER_PID=$!
 }
 # first_ok URL: ms from T0 to the first 200 of URL (at most 60 s), or nothing when the gateway died
 first_ok() {
-  for _ in $(seq 3000); do
-    if [ "$("${PIN_LOAD[@]}" curl -s -o /dev/null -m 2 -w '%{http_code}' "$1")" = 200 ]; then echo $(($(now_ms) - T0)); return 0; fi
+  for _ in $(seq 6000); do
+    if [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$1")" = 200 ]; then echo $(($(now_ms) - T0)); return 0; fi
     kill -0 "$SERVER_PID" 2>/dev/null || return 1
-    sleep 0.02
+    sleep 0.01
   done
   return 1
 }
-ready_ms() { sed -n 's/.* ready: .*, \([0-9]*\) ms from launch.*/\1/p' "$1/out.log" | head -n 1; }
+# ready_ms DIR: the ready line's figure, waiting for it (at most 10 s): since the management bundles start after the
+# first 200 (start level 2, gateway.bndrun), the line may come after it
+ready_ms() {
+  local ms
+  for _ in $(seq 500); do
+    ms=$(sed -n 's/.* ready: .*, \([0-9]*\) ms from launch.*/\1/p' "$1/out.log" | head -n 1)
+    [ -n "$ms" ] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.02
+  done
+  echo "$ms"
+}
 
 # ab_run [ab options] URL: sets AB_US (server CPU µs/request), AB_FAILED, AB_RPS, AB_N
 ab_run() {
@@ -166,14 +185,14 @@ for set in $SETS; do
   starts=() readies=()
   for i in $(seq "$STARTS"); do
     # shellcheck disable=SC2086 # options are words
-    launch "$WORK/$set-$i" "$env" $opts
+    launch $START_PIN "$WORK/$set-$i" "$env" $opts
     if ms=$(first_ok "$URL_PAGE"); then starts+=("$ms"); readies+=("$(ready_ms "$WORK/$set-$i")"); else
       log "  launch $i: no 200 from $URL_PAGE"; tail -n 20 "$WORK/$set-$i/out.log" >&2; fi
     stop_server
   done
   R[$set,start]=$(printf '%s\n' "${starts[@]}" | median)
   R[$set,starts]="${starts[*]}"
-  R[$set,ready]=$(printf '%s\n' "${readies[@]}" | grep . | median)
+  R[$set,ready]=$(printf '%s\n' "${readies[@]}" | { grep . || true; } | median)
   # the load run
   # shellcheck disable=SC2086
   launch "$WORK/$set-load" "$env" $opts
@@ -237,10 +256,11 @@ load average $LOAD_START at the start, $LOAD_END at the end. $("$JAVA" -version 
 
 \`java [options] -jar itests/target/gateway.jar\` ($(($(stat -c %s "$GATEWAY_JAR") / 1024)) KB) in a fresh folder whose \`deploy/\` sets the
 port (127.0.0.1:$PORT), the 12000-byte page as \`staticDir\`, \`maxRequestsPerConnection\` 100000 (as bench/run-http.sh) and the
-notes database; pinned to core 0, curl and ab to core 1.
+notes database; for the load runs pinned to core 0, ab to core 1.
 Every set also has \`${QUIET[*]}\` (JDK warnings only). Options are listed as they differ from the set above.
-- first 200 OK: ms from process start to the first 200 of the notes page \`GET /\` (curl every 20 ms), median of
-  $STARTS launches; "ready line": the gateway's own figure (JVM start to every bundle and component up).
+- first 200 OK: ms from process start to the first 200 of the notes page \`GET /\` (curl every 10 ms), $START_HOW, median of
+  $STARTS launches; "ready line": the gateway's own figure (JVM start to every bundle and component up, those of
+  start level 2 included, which start after the first 200 can be served).
 - RSS idle: VmRSS 2 s after the first 200. RSS peak: VmHWM after the warm-up \`ab -r -n$WARM -c$CONC\` and the
   measured \`ab -r -n$N -c$CONC\` of the 12000-byte page, then \`ab -r -n$N -c$CONC\` of the notes page
   (\`GET /\`, $N_NOTES notes, jte from SQLite). µs/request: the JVM's utime + stime over one ab run / requests.
