@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.picogate.config.testing.ConfigProxies;
 
 class ConfigCheckTest {
 
@@ -23,29 +23,8 @@ class ConfigCheckTest {
         String[] tags() default {};
     }
 
-    /**
-     * A component property type instance as Felix SCR makes one: a value that does not convert throws when its
-     * attribute is read (SCR throws a ComponentException; any RuntimeException does here).
-     */
-    static Sample sample(Map<String, Object> properties) {
-        return (Sample) Proxy.newProxyInstance(Sample.class.getClassLoader(), new Class<?>[] { Sample.class },
-                (proxy, method, args) -> {
-                    Object value = properties.get(ConfigCheck.key(method.getName()));
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (method.getReturnType() == long.class) {
-                        return Long.valueOf(value.toString());
-                    }
-                    if (method.getReturnType() == int.class) {
-                        return Integer.valueOf(value.toString());
-                    }
-                    return value;
-                });
-    }
-
     private static ConfigCheck check(Map<String, Object> properties) {
-        return ConfigCheck.of(Sample.class, sample(properties), properties);
+        return ConfigCheck.of(Sample.class, ConfigProxies.of(Sample.class, properties), properties);
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.picogate.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.picogate.client.ClientResponse;
 import org.picogate.client.SessionOptions;
+import org.picogate.config.testing.ConfigProxies;
 
 /** The configuration of PID org.picogate.client, applied whole or not at all; the Gogo command's output. */
 class ClientRuntimeTest {
@@ -26,59 +25,14 @@ class ClientRuntimeTest {
         fixture.close();
     }
 
+    /** A configuration as DS hands it over: the given keys, defaults for the rest (ConfigProxies). */
+    private static ClientConfig config(Map<String, Object> values) {
+        return ConfigProxies.of(ClientConfig.class, values);
+    }
+
     /** A configuration: the defaults, with some values changed. */
     private static ClientConfig config(int maxConnections, long readTimeoutMillis) {
-        return new ClientConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ClientConfig.class;
-            }
-
-            @Override
-            public long connectTimeoutMillis() {
-                return 10000;
-            }
-
-            @Override
-            public long readTimeoutMillis() {
-                return readTimeoutMillis;
-            }
-
-            @Override
-            public long totalTimeoutMillis() {
-                return 0;
-            }
-
-            @Override
-            public int maxConnectionsPerHost() {
-                return 8;
-            }
-
-            @Override
-            public int maxConnections() {
-                return maxConnections;
-            }
-
-            @Override
-            public long idleTimeoutMillis() {
-                return 30000;
-            }
-
-            @Override
-            public int maxRedirects() {
-                return 10;
-            }
-
-            @Override
-            public long maxBodyBytes() {
-                return 8L << 20;
-            }
-
-            @Override
-            public boolean acceptGzip() {
-                return false;
-            }
-        };
+        return config(Map.of("maxConnections", maxConnections, "readTimeoutMillis", readTimeoutMillis));
     }
 
     @Test
@@ -91,27 +45,6 @@ class ClientRuntimeTest {
         runtime.modified(config(0, 99), Map.of()); // maxConnections must be at least 1: nothing of it applies
         assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
         assertThat(runtime.defaults().readTimeout()).isEqualTo(Duration.ofMillis(1500));
-    }
-
-    /**
-     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
-     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
-     */
-    private static ClientConfig config(Map<String, Object> values) {
-        return (ClientConfig) Proxy.newProxyInstance(ClientConfig.class.getClassLoader(),
-                new Class<?>[] { ClientConfig.class }, (proxy, method, args) -> {
-                    Object value = values.get(method.getName());
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (value instanceof String text && method.getReturnType() == long.class) {
-                        return Long.valueOf(text);
-                    }
-                    if (value instanceof String text && method.getReturnType() == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    return value;
-                });
     }
 
     @Test

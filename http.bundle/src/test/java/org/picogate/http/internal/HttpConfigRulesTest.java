@@ -2,7 +2,6 @@ package org.picogate.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,29 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.picogate.config.ConfigCheck;
+import org.picogate.config.testing.ConfigProxies;
 
 /** The bounds of PID org.picogate.http: each key below its minimum is named, and values at it pass. */
 class HttpConfigRulesTest {
 
-    /**
-     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
-     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
-     */
+    /** A configuration as DS hands it over: the given keys, defaults for the rest (ConfigProxies). */
     static HttpConfig config(Map<String, Object> values) {
-        return (HttpConfig) Proxy.newProxyInstance(HttpConfig.class.getClassLoader(),
-                new Class<?>[] { HttpConfig.class }, (proxy, method, args) -> {
-                    Object value = values.get(method.getName());
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (value instanceof String text && method.getReturnType() == long.class) {
-                        return Long.valueOf(text);
-                    }
-                    if (value instanceof String text && method.getReturnType() == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    return value;
-                });
+        return ConfigProxies.of(HttpConfig.class, values);
     }
 
     private static List<String> violations(Map<String, Object> values) {

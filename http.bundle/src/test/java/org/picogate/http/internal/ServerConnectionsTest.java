@@ -3,7 +3,6 @@ package org.picogate.http.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.picogate.config.testing.ConfigProxies;
 import org.picogate.http.runtime.ConnectionDTO;
 import org.picogate.http.runtime.ConnectionDTO.Phase;
 import org.picogate.scheduler.testing.TestScheduler;
@@ -69,17 +69,8 @@ class ServerConnectionsTest {
 
     /** The defaults, on a free loopback port, with {@code maxConnections} (a change of it opens a new listener). */
     private static HttpConfig config(int maxConnections) {
-        return (HttpConfig) Proxy.newProxyInstance(HttpConfig.class.getClassLoader(),
-                new Class<?>[] { HttpConfig.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "port" -> 0;
-                    case "host" -> "127.0.0.1";
-                    case "maxConnections" -> maxConnections;
-                    case "annotationType" -> HttpConfig.class;
-                    case "toString" -> "test config";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> method.getDefaultValue();
-                });
+        return ConfigProxies.of(HttpConfig.class, Map.of("port", 0, "host", "127.0.0.1", "maxConnections",
+                maxConnections));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.picogate.scheduler.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.picogate.config.testing.ConfigProxies;
 
 /** Open-box test of the configured component: valid values apply live, invalid ones leave the old in force. */
 class SchedulerRuntimeTest {
@@ -36,33 +36,12 @@ class SchedulerRuntimeTest {
         }
     };
 
-    /**
-     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
-     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
-     */
-    static SchedulerConfig config(Map<String, Object> values) {
-        return (SchedulerConfig) Proxy.newProxyInstance(SchedulerConfig.class.getClassLoader(),
-                new Class<?>[] { SchedulerConfig.class }, (proxy, method, args) -> {
-                    Object value = values.get(method.getName());
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (value instanceof String text && method.getReturnType() == long.class) {
-                        return Long.valueOf(text);
-                    }
-                    if (value instanceof String text && method.getReturnType() == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    return value;
-                });
-    }
-
     private static SchedulerRuntime activate(Map<String, Object> values) {
-        return new SchedulerRuntime(config(values), values);
+        return new SchedulerRuntime(ConfigProxies.of(SchedulerConfig.class, values), values);
     }
 
     private void modify(Map<String, Object> values) {
-        runtime.modified(config(values), values);
+        runtime.modified(ConfigProxies.of(SchedulerConfig.class, values), values);
     }
 
     @BeforeEach

@@ -3,7 +3,6 @@ package org.picogate.streams.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picogate.streams.internal.Loopback.sendLine;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.picogate.config.testing.ConfigProxies;
 import org.picogate.scheduler.Event;
 import org.picogate.streams.Stream;
 
@@ -21,25 +21,9 @@ import org.picogate.streams.Stream;
 class StreamsRuntimeTest {
     private static final StreamSettings CUSTOM = new StreamSettings(4096, 1024, Duration.ofMillis(500), 1000);
 
-    /**
-     * A configuration as DS would hand it over: the given keys, defaults for the rest; a string that does not
-     * convert to the attribute's number type throws when the attribute is read, as Felix SCR's does.
-     */
+    /** A configuration as DS hands it over: the given keys, defaults for the rest (ConfigProxies). */
     static StreamsConfig config(Map<String, Object> values) {
-        return (StreamsConfig) Proxy.newProxyInstance(StreamsConfig.class.getClassLoader(),
-                new Class<?>[] { StreamsConfig.class }, (proxy, method, args) -> {
-                    Object value = values.get(method.getName());
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (value instanceof String text && method.getReturnType() == long.class) {
-                        return Long.valueOf(text);
-                    }
-                    if (value instanceof String text && method.getReturnType() == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    return value;
-                });
+        return ConfigProxies.of(StreamsConfig.class, values);
     }
 
     /** The component activated with {@code values}, as DS activates it. */

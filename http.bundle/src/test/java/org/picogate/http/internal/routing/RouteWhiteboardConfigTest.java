@@ -2,35 +2,19 @@ package org.picogate.http.internal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.picogate.config.testing.ConfigProxies;
 import org.picogate.http.internal.HttpConfig;
 
 /** The whiteboard takes its swap grace only from a configuration of org.picogate.http that applies whole. */
 class RouteWhiteboardConfigTest {
 
-    /**
-     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
-     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
-     */
+    /** A configuration as DS hands it over: the given keys, defaults for the rest (ConfigProxies). */
     private static HttpConfig config(Map<String, Object> values) {
-        return (HttpConfig) Proxy.newProxyInstance(HttpConfig.class.getClassLoader(),
-                new Class<?>[] { HttpConfig.class }, (proxy, method, args) -> {
-                    Object value = values.get(method.getName());
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (value instanceof String text && method.getReturnType() == long.class) {
-                        return Long.valueOf(text);
-                    }
-                    if (value instanceof String text && method.getReturnType() == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    return value;
-                });
+        return ConfigProxies.of(HttpConfig.class, values);
     }
 
     private static java.util.Optional<Duration> grace(Map<String, Object> values) {
