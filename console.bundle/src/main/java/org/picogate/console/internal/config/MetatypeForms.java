@@ -23,6 +23,8 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.picogate.config.ConfigAttribute;
+import org.picogate.config.ValueText;
 
 /**
  * Configuration forms generated from Metatype: every singleton PID some bundle describes with an object class
@@ -88,11 +90,11 @@ public final class MetatypeForms {
         List<ConfigField> fields = new ArrayList<>();
         for (AttributeDefinition ad : attributes(ocd)) {
             Object value = stored.get(ad.getID());
-            String shown = ad.getType() == AttributeDefinition.PASSWORD ? "" : ConfigValues.display(value);
+            String shown = ad.getType() == AttributeDefinition.PASSWORD ? "" : text(value);
             if (ad.getType() == AttributeDefinition.BOOLEAN && value == null) {
-                shown = ConfigValues.display(defaults(ad));
+                shown = text(defaults(ad));
             }
-            fields.add(field(ad, shown, value != null && !ConfigValues.display(value).isEmpty(), null));
+            fields.add(field(ad, shown, value != null && !text(value).isEmpty(), null));
         }
         return fields;
     }
@@ -137,7 +139,8 @@ public final class MetatypeForms {
                         next.remove(id); // the component's default applies
                     }
                 } else {
-                    next.put(id, ConfigValues.parse(ad, raw));
+                    next.put(id, ConfigAttribute.of(ad.getType(), ad.getCardinality(), ad.getOptionValues(),
+                            ad::validate).parse(raw, ConfigAttribute.Blanks.TRIM));
                 }
             } catch (IllegalArgumentException e) {
                 error = e.getMessage();
@@ -200,9 +203,17 @@ public final class MetatypeForms {
         if (!options.isEmpty()) {
             input = "select";
         }
-        String placeholder = type == AttributeDefinition.PASSWORD ? "" : ConfigValues.display(defaults(ad));
+        String placeholder = type == AttributeDefinition.PASSWORD ? "" : text(defaults(ad));
         return new ConfigField(ad.getID(), nullToEmpty(ad.getName()), nullToEmpty(ad.getDescription()), input,
                 value == null ? "" : value, placeholder, secretSet, options, error, ad.getCardinality() != 0);
+    }
+
+    /**
+     * A stored value as its input shows it: a list's items comma-separated, escaped so that saving the form again
+     * reads the same items (a comma within an item is {@code \,}).
+     */
+    static String text(Object value) {
+        return ValueText.format(value, ", ");
     }
 
     private static Object defaults(AttributeDefinition ad) {
@@ -215,14 +226,14 @@ public final class MetatypeForms {
         if (old != null) {
             for (Enumeration<String> keys = old.keys(); keys.hasMoreElements();) {
                 String key = keys.nextElement();
-                before.put(key, ConfigValues.display(old.get(key)));
+                before.put(key, text(old.get(key)));
             }
         }
         before.remove("service.pid");
         before.remove("service.bundleLocation");
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, Object> e : next.entrySet()) {
-            if (!ConfigValues.display(e.getValue()).equals(before.get(e.getKey()))) {
+            if (!text(e.getValue()).equals(before.get(e.getKey()))) {
                 changed.add(e.getKey());
             }
         }

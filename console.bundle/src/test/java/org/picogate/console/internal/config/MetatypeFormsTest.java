@@ -14,11 +14,60 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
-import org.picogate.console.internal.config.ConfigValuesTest.Ad;
 
 class MetatypeFormsTest {
 
     static final String PID = "org.example.thing";
+
+    /** An attribute definition as Metatype gives one, with a min/max check like Felix's. */
+    record Ad(String id, int type, int cardinality, String[] options, Long min, Long max)
+            implements AttributeDefinition {
+        public String getName() {
+            return id;
+        }
+
+        public String getID() {
+            return id;
+        }
+
+        public String getDescription() {
+            return "";
+        }
+
+        public int getCardinality() {
+            return cardinality;
+        }
+
+        public int getType() {
+            return type;
+        }
+
+        public String[] getOptionValues() {
+            return options;
+        }
+
+        public String[] getOptionLabels() {
+            return options;
+        }
+
+        public String validate(String value) {
+            if (min == null && max == null) {
+                return null;
+            }
+            long v = Long.parseLong(value);
+            if (min != null && v < min) {
+                return "Value is less than minimum: " + min;
+            }
+            if (max != null && v > max) {
+                return "Value is greater than maximum: " + max;
+            }
+            return "";
+        }
+
+        public String[] getDefaultValue() {
+            return null;
+        }
+    }
 
     /** What Config Admin holds for the PID: {@code null} until the first update. */
     private Hashtable<String, Object> stored;
@@ -62,7 +111,9 @@ class MetatypeFormsTest {
                     return new AttributeDefinition[] {
                             new Ad("port", AttributeDefinition.INTEGER, 0, null, 0L, 65535L),
                             new Ad("secret", AttributeDefinition.PASSWORD, 0, null, null, null),
-                            new Ad("verbose", AttributeDefinition.BOOLEAN, 0, null, null, null) };
+                            new Ad("verbose", AttributeDefinition.BOOLEAN, 0, null, null, null),
+                            new Ad("hosts", AttributeDefinition.STRING, -10, null, null, null),
+                            new Ad("ratio", AttributeDefinition.DOUBLE, 0, null, null, null) };
                 }
                 throw new AssertionError("unexpected ObjectClassDefinition." + m.getName());
             });
@@ -112,7 +163,7 @@ class MetatypeFormsTest {
                 "true"));
         assertThat(r.applied()).isFalse();
         assertThat(updates).isZero();
-        assertThat(r.fields().get(0).error()).isEqualTo("Value is greater than maximum: 65535");
+        assertThat(r.fields().get(0).error()).isEqualTo("'99999': Value is greater than maximum: 65535");
         assertThat(r.fields().get(0).value()).isEqualTo("99999");
         assertThat(r.fields().get(1).value()).isEmpty();
         assertThat(r.fields().get(2).checked()).isTrue();
@@ -131,6 +182,37 @@ class MetatypeFormsTest {
         forms.apply(ocd, PID, form("v.verbose", "false"));
         assertThat(stored).containsEntry("verbose", false);
         assertThat(forms.apply(ocd, PID, form("v.verbose", "maybe")).applied()).isFalse();
+    }
+
+    /**
+     * Regression: a list item with a comma in it (from a {@code deploy/*.config} file, say) was shown unescaped, so
+     * saving the form, for any other change, split it in two.
+     */
+    @Test
+    void aListShowsAsItSavesAnItemWithACommaIncluded() throws Exception {
+        stored = new Hashtable<>(Map.of("hosts", List.of("a,b", "c")));
+        ConfigField hosts = forms.fields(ocd, PID).get(3);
+        assertThat(hosts.value()).isEqualTo("a\\,b, c");
+        assertThat(hosts.multiple()).isTrue();
+
+        MetatypeForms.Result again = forms.apply(ocd, PID, form("v.hosts", hosts.value(), "v.port", "8080"));
+        assertThat(again.changed()).containsExactly("port");
+        assertThat(stored.get("hosts")).isEqualTo(List.of("a,b", "c"));
+        forms.apply(ocd, PID, form("v.hosts", "x, , y,"));
+        assertThat(stored.get("hosts")).isEqualTo(List.of("x", "y")); // a form's blank items are slips
+    }
+
+    /** Regression: a form stored NaN (picogate:config refused it); a number must be finite. */
+    @Test
+    void aNumberThatIsNotFiniteIsRefused() throws Exception {
+        for (String notFinite : List.of("NaN", "Infinity", "-1e400")) {
+            MetatypeForms.Result r = forms.apply(ocd, PID, form("v.ratio", notFinite));
+            assertThat(r.applied()).isFalse();
+            assertThat(r.fields().get(4).error()).isEqualTo("'" + notFinite + "' is not a double");
+        }
+        assertThat(updates).isZero();
+        assertThat(forms.apply(ocd, PID, form("v.ratio", "0.75")).applied()).isTrue();
+        assertThat(stored).containsEntry("ratio", 0.75);
     }
 
     @Test
