@@ -1,7 +1,6 @@
 package org.picogate.ops.internal.config;
 
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +22,9 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
+import org.picogate.config.ConfigAttribute;
+import org.picogate.config.ValueText;
+import org.picogate.config.ValueType;
 
 /**
  * Reads and changes one PID's configuration by its Metatype description: what {@code picogate:config} does.
@@ -128,7 +130,8 @@ final class ConfigEditor {
                         + String.join(", ", attributes.keySet()) + "); nothing changed");
             }
             try {
-                changes.put(key, ValueConversion.convert(ad, assignment.substring(eq + 1)));
+                changes.put(key, ConfigAttribute.of(ad.getType(), ad.getCardinality(), ad.getOptionValues(),
+                        ad::validate).parse(assignment.substring(eq + 1), ConfigAttribute.Blanks.KEEP));
             } catch (IllegalArgumentException bad) {
                 // a password is never echoed; a value that is not of the type says so already
                 String why = ad.getType() == AttributeDefinition.PASSWORD ? "not accepted" : bad.getMessage();
@@ -163,26 +166,15 @@ final class ConfigEditor {
         return text.isEmpty() ? "empty" : masked(ad, text);
     }
 
+    /** {@code int}, {@code string[]}, ...; a type without a Config Admin type by its code: {@code type 9}. */
     static String typeLabel(AttributeDefinition ad) {
-        String base = ValueConversion.typeName(ad.getType()).replaceFirst("^an? ", "");
+        String base = ValueType.ofMetatype(ad.getType()).map(ValueType::label).orElse("type " + ad.getType());
         return ad.getCardinality() == 0 ? base : base + "[]";
     }
 
+    /** A value as it can be typed back after {@code key=}: a list's items joined by commas, escaped. */
     static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.getClass().isArray()) {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(String.valueOf(Array.get(value, i)));
-            }
-            return String.join(",", items);
-        }
-        if (value instanceof Collection<?> c) {
-            return String.join(",", c.stream().map(String::valueOf).toList());
-        }
-        return value.toString();
+        return ValueText.format(value, ",");
     }
 
     private static int width(Collection<String> keys) {
