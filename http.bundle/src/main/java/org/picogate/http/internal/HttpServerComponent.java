@@ -31,6 +31,7 @@ import org.picogate.http.internal.routing.RouteWhiteboard;
 import org.picogate.http.runtime.ConnectionDTO;
 import org.picogate.http.runtime.HttpStats;
 import org.picogate.scheduler.Scheduler;
+import org.picogate.scheduler.Timer;
 import org.picogate.streams.ListenOptions;
 import org.picogate.streams.ServerStats;
 import org.picogate.streams.StreamServer;
@@ -69,6 +70,13 @@ public final class HttpServerComponent {
     private volatile Listener listener;
     /** Listeners that a port change replaced, while their task closes them: a stop closes them too. */
     private final Set<Listener> retiring = ConcurrentHashMap.newKeySet();
+    /**
+     * Guards the changes of {@link #listener} and {@link #relisten}, which come from Config Admin's thread, SCR's
+     * and the re-listen's scheduler callbacks. Held only to bind or spawn, never to wait.
+     */
+    private final Object listening = new Object();
+    /** The re-listen waiting for its port to be let go, or {@code null}. Guarded by {@link #listening}. */
+    private Relisten relisten;
 
     /** A listening server, the HTTP protocol serving its connections, and the settings it was opened with. */
     private record Listener(StreamServer server, HttpServerCore core, Binding binding) {
@@ -135,6 +143,7 @@ public final class HttpServerComponent {
      * are answered with {@code Connection: close}), and what is left after {@code shutdownGraceMillis} is cut.
      * If the new listener cannot open (the port is taken), the old one stays and the failure is logged; the next
      * change tries again. The same port with other listening settings is the exception ({@link #relisten}).
+     * Called on Config Admin's one update thread: nothing here waits, or every other PID's update would wait too.
      */
     @Modified
     void modified(HttpConfig changed, Map<String, Object> properties) {
@@ -142,62 +151,112 @@ public final class HttpServerComponent {
             return;
         }
         config = changed;
-        Listener old = listener;
         Binding wanted = Binding.of(changed);
-        if (old != null && wanted.equals(old.binding())) {
-            return;
-        }
         Duration grace = Duration.ofMillis(changed.shutdownGraceMillis());
-        try {
-            listener = listen(wanted);
-        } catch (IOException | RuntimeException cannotListen) {
-            if (old != null && old.binding().holdsPortOf(wanted)) {
-                relisten(old, wanted, grace);
+        synchronized (listening) {
+            Binding waiting = null;
+            if (relisten != null) {
+                if (relisten.wanted.equals(wanted)) {
+                    return; // on its way to this very binding: its tries go on
+                }
+                waiting = relisten.wanted;
+                stopRelisten();
+            }
+            Listener old = listener;
+            if (old != null && wanted.equals(old.binding())) {
                 return;
             }
-            HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
-                    + (old == null ? "; not serving HTTP" : "; still listening on " + describe(old.binding())),
-                    cannotListen);
-            return;
+            try {
+                listener = listen(wanted);
+            } catch (IOException | RuntimeException cannotListen) {
+                // the port is held by the listener in force, or by the one a re-listen waited to let go
+                Binding holder = old != null ? old.binding() : waiting;
+                if (holder != null && holder.holdsPortOf(wanted)) {
+                    relisten(old, wanted, grace);
+                    return;
+                }
+                HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
+                        + (old == null ? "; not serving HTTP" : "; still listening on " + describe(old.binding())),
+                        cannotListen);
+                return;
+            }
+            if (old != null) {
+                retireLater(old, grace);
+            }
         }
-        if (old == null) {
-            return;
-        }
-        retireLater(old, grace);
     }
 
-    /** Tries to bind the port again this often, this long apart, while the listener that held it lets go. */
-    private static final int RELISTEN_TRIES = 100;
-    private static final long RELISTEN_PAUSE_MILLIS = 20;
+    /** While the port is still taken, binding is tried again this often, for this long, on the scheduler's clock. */
+    static final Duration RELISTEN_PAUSE = Duration.ofMillis(20);
+    static final Duration RELISTEN_PATIENCE = Duration.ofSeconds(2);
+
+    /** A binding that waits for its port, until its deadline on the scheduler's clock, and its next try. */
+    private static final class Relisten {
+        final Binding wanted;
+        final long deadlineNanos;
+        /** Guarded by the component's {@code listening}. */
+        Timer next;
+
+        Relisten(Binding wanted, long deadlineNanos) {
+            this.wanted = wanted;
+            this.deadlineNanos = deadlineNanos;
+        }
+    }
 
     /**
      * The same port with other listening settings ({@code tls}, {@code maxConnections}, {@code backlog}): the new
      * listener cannot bind while the old one holds the port, so the old one is retired first (it stops accepting
-     * at once; its connections end as in a move) and the new one binds as soon as the port is free. New
-     * connections are refused for that moment. If the port stays taken for two seconds, nothing listens; the
-     * failure is logged and the next change tries again.
+     * at once; its connections end as in a move) and the new one binds as soon as the port is free: tried again
+     * every {@link #RELISTEN_PAUSE} in a scheduler callback, never by waiting on Config Admin's thread. New
+     * connections are refused for that moment. If the port stays taken for {@link #RELISTEN_PATIENCE}, nothing
+     * listens; the failure is logged and the next change tries again. {@code old} is {@code null} when the
+     * listener to let go is already retiring (a change came while a re-listen waited). Holds {@link #listening}.
      */
     private void relisten(Listener old, Binding wanted, Duration grace) {
         listener = null;
-        retireLater(old, grace);
-        Exception last = null;
-        for (int i = 0; i < RELISTEN_TRIES; i++) {
+        if (old != null) {
+            retireLater(old, grace);
+        }
+        Relisten r = new Relisten(wanted, scheduler.clock().nanoTime() + RELISTEN_PATIENCE.toNanos());
+        r.next = scheduler.callLater(RELISTEN_PAUSE, () -> tryRelisten(r));
+        relisten = r;
+    }
+
+    /** One more try of {@code r}, unless a change or a stop has replaced it since. */
+    private void tryRelisten(Relisten r) {
+        synchronized (listening) {
+            if (relisten != r) {
+                return;
+            }
+            Exception failure;
             try {
-                listener = listen(wanted);
+                listener = listen(r.wanted);
+                relisten = null;
                 return;
             } catch (IOException | RuntimeException stillTaken) {
-                last = stillTaken;
+                failure = stillTaken;
             }
-            try {
-                Thread.sleep(RELISTEN_PAUSE_MILLIS); // Config Admin's thread, not a task: no scheduler wait here
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
+            if (scheduler.clock().nanoTime() - r.deadlineNanos < 0) {
+                try {
+                    r.next = scheduler.callLater(RELISTEN_PAUSE, () -> tryRelisten(r));
+                    return;
+                } catch (RuntimeException ownerStopping) {
+                    failure.addSuppressed(ownerStopping);
+                }
             }
+            relisten = null;
+            Exception last = failure;
+            HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(r.wanted)
+                    + "; not serving HTTP until the configuration changes", last);
         }
-        Exception failure = last;
-        HttpConnection.LOG.log(Level.ERROR, () -> HttpConfig.PID + ": cannot listen on " + describe(wanted)
-                + "; not serving HTTP until the configuration changes", failure);
+    }
+
+    /** Ends the re-listen that waits, if one does. Holds {@link #listening}. */
+    private void stopRelisten() {
+        if (relisten != null) {
+            relisten.next.cancel();
+            relisten = null;
+        }
     }
 
     /** Retires {@code old} in a task of its own (see {@link Listener#retire}). */
@@ -227,9 +286,13 @@ public final class HttpServerComponent {
     void deactivate() {
         Duration grace = Duration.ofMillis(config.shutdownGraceMillis());
         long deadline = scheduler.clock().nanoTime() + grace.toNanos();
-        List<Listener> all = new ArrayList<>(retiring);
-        if (listener != null) {
-            all.add(0, listener);
+        List<Listener> all;
+        synchronized (listening) {
+            stopRelisten(); // no listener opens after this
+            all = new ArrayList<>(retiring);
+            if (listener != null) {
+                all.add(0, listener);
+            }
         }
         for (Listener l : all) {
             l.core().drain(); // all of them first: idle connections everywhere close at once
