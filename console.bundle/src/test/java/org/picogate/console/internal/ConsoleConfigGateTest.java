@@ -2,13 +2,12 @@ package org.picogate.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.picogate.config.testing.ConfigProxies;
 import org.picogate.console.internal.web.ConsoleSettings;
 
 /** Invalid console configurations: logged by key (never a secret), the settings in force kept. */
@@ -75,33 +74,7 @@ class ConsoleConfigGateTest {
     }
 
     private ConsoleSettings gate(Map<String, Object> properties, ConsoleSettings inForce) {
-        return ConsoleConfigGate.settings(config(properties), properties, inForce, errors::add, warnings::add);
-    }
-
-    /** A component property type instance as DS makes it: a wrong type fails when its attribute is read. */
-    private static ConsoleConfig config(Map<String, Object> properties) {
-        Map<String, Object> values = new HashMap<>(properties);
-        return (ConsoleConfig) Proxy.newProxyInstance(ConsoleConfig.class.getClassLoader(),
-                new Class<?>[] { ConsoleConfig.class }, (proxy, method, args) -> {
-                    Object v = values.get(method.getName());
-                    if (v == null) {
-                        return method.getDefaultValue();
-                    }
-                    Class<?> type = method.getReturnType();
-                    if (type == String.class) {
-                        return v.toString();
-                    }
-                    String text = v.toString();
-                    if (type == int.class) {
-                        return Integer.parseInt(text);
-                    }
-                    if (type == long.class) {
-                        return Long.parseLong(text);
-                    }
-                    if (type == boolean.class) {
-                        return Boolean.parseBoolean(text);
-                    }
-                    throw new IllegalStateException(method.getName());
-                });
+        return ConsoleConfigGate.settings(ConfigProxies.of(ConsoleConfig.class, properties), properties, inForce,
+                errors::add, warnings::add);
     }
 }
