@@ -39,8 +39,9 @@ public record ConfigAttribute(ValueType type, int cardinality, List<String> opti
          */
         TRIM,
         /**
-         * A command's argument: a string or password is kept as typed, blanks included; list items are trimmed,
-         * but an empty one is an item ({@code "a,,b"} is three, the middle one empty: for a number, an error).
+         * A command's argument: a string or password is kept as typed, blanks included (but for one of its
+         * options); list items are trimmed, but an empty one is an item ({@code "a,,b"} is three, the middle one
+         * empty: for a number, an error).
          */
         KEEP
     }
