@@ -40,8 +40,8 @@ class AttackIT {
     @Test
     void legitimateClientsAreServedWhileSlowAndGreedyClientsAreCutAtTheirTimeouts() throws Exception {
         AttackRun.writeSite(workDir);
-        gateway = GatewayProcess.start(Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar")),
-                workDir, Duration.ofSeconds(60), SETTINGS.httpConfig(), List.of());
+        gateway = GatewayProcess.start(GatewayProcess.exportedJar(), workDir, Duration.ofSeconds(60),
+                SETTINGS.httpConfig(), List.of());
 
         List<Phase> phases = AttackRun.run("127.0.0.1", gateway.port(), SETTINGS);
         String report = AttackRun.table(phases) + "\ngateway output:\n" + gateway.output();

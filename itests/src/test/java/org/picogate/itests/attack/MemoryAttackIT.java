@@ -57,9 +57,8 @@ class MemoryAttackIT {
     @Test
     void atXmx16mTheGatewaySurvivesTenThousandBadRequestsAndAFloodWithItsHeapBackToBaseline() throws Exception {
         AttackRun.writeSite(workDir);
-        gateway = GatewayProcess.start(Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar")),
-                workDir, Duration.ofSeconds(90), "staticDir=\"site\"\nidleTimeoutMillis=L\"5000\"\n",
-                List.of("-Xmx16m"));
+        gateway = GatewayProcess.start(GatewayProcess.exportedJar(), workDir, Duration.ofSeconds(90),
+                "staticDir=\"site\"\nidleTimeoutMillis=L\"5000\"\n", List.of("-Xmx16m"));
         assertThat(get("/ok.txt")).isEqualTo(200); // warm: the first answers load classes
         long before = HeapProbe.usedAfterGcKiB(gateway.pid());
 

@@ -23,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in headless Chromium against the gateway as {@code ./picogate run} starts it, with the console
@@ -44,16 +41,15 @@ class ConsoleBrowserIT {
     static Path workDir;
 
     private static GatewayProcess gateway;
-    private static ChromeDriver browser;
+    private static Chromium browser;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
         Path deploy = Files.createDirectories(workDir.resolve("deploy"));
         Files.writeString(deploy.resolve("org.picogate.console.config"), "passwordHash=\"" + hash(PASSWORD) + "\"\n");
-        gateway = GatewayProcess.start(Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar")),
-                workDir, Duration.ofSeconds(30));
-        browser = Chromium.startHeadless();
+        gateway = GatewayProcess.start(GatewayProcess.exportedJar(), workDir, Duration.ofSeconds(30));
+        browser = Chromium.startHeadless(WAIT);
     }
 
     @AfterAll
@@ -79,14 +75,6 @@ class ConsoleBrowserIT {
                 + Base64.getEncoder().encodeToString(key);
     }
 
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    private void waitForTitle(String title) {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.titleIs(title));
-    }
-
     /** Waits until {@code GET path} (outside the browser) answers as {@code expected} says; returns the last answer. */
     private HttpResponse<String> awaitHttp(String path, Predicate<HttpResponse<String>> expected) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -110,49 +98,49 @@ class ConsoleBrowserIT {
 
         // a page of the console without a session leads to the login form; a wrong password is refused
         browser.get(gateway.baseUrl() + "/console/");
-        waitForTitle("Log in · Picogate console");
+        browser.waitForTitle("Log in · Picogate console");
         browser.findElement(By.id("password")).sendKeys("not the password");
         browser.findElement(By.id("login")).click();
-        assertThat(waitFor(By.id("login-error")).getText()).isEqualTo("Wrong password.");
+        assertThat(browser.waitFor(By.id("login-error")).getText()).isEqualTo("Wrong password.");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login")).click();
-        waitForTitle("Bundles · Picogate console");
+        browser.waitForTitle("Bundles · Picogate console");
         assertThat(browser.findElements(By.cssSelector("#bundles td.bsn"))).extracting(WebElement::getText)
                 .contains("org.picogate.console", "org.picogate.http").doesNotContain(HELLO);
 
         // upload: installed, started, and its route answers
         browser.findElement(By.id("bundle-file")).sendKeys(helloJar.toAbsolutePath().toString());
         browser.findElement(By.id("upload")).click();
-        assertThat(waitFor(By.id("flash")).getText()).startsWith("installed and started " + HELLO);
+        assertThat(browser.waitFor(By.id("flash")).getText()).startsWith("installed and started " + HELLO);
         assertThat(browser.findElement(By.cssSelector("tr[data-bsn='" + HELLO + "'] td.state")).getText())
                 .isEqualTo("ACTIVE");
         assertThat(awaitHttp("/hello", r -> r.statusCode() == 200).body()).isEqualTo("Hello, world");
 
         // the routes page names it with its bundle
         browser.findElement(By.linkText("Routes")).click();
-        waitForTitle("Routes · Picogate console");
-        WebElement route = waitFor(By.cssSelector("#routes tr[data-pattern='/hello']"));
+        browser.waitForTitle("Routes · Picogate console");
+        WebElement route = browser.waitFor(By.cssSelector("#routes tr[data-pattern='/hello']"));
         assertThat(route.findElement(By.className("bundle")).getText()).startsWith(HELLO);
         assertThat(route.findElement(By.className("state")).getText()).isEqualTo("SERVED");
 
         // its configuration, from Metatype: a new greeting applied at once
         browser.findElement(By.linkText("Configuration")).click();
-        waitForTitle("Configuration · Picogate console");
+        browser.waitForTitle("Configuration · Picogate console");
         browser.findElement(By.linkText(HELLO)).click();
-        waitForTitle("Hello route · Picogate console");
+        browser.waitForTitle("Hello route · Picogate console");
         WebElement greeting = browser.findElement(By.name("v.greeting"));
         assertThat(greeting.getAttribute("placeholder")).isEqualTo("Hello");
         greeting.sendKeys("Ahoy");
         browser.findElement(By.id("save")).click();
-        assertThat(waitFor(By.id("flash")).getText()).isEqualTo("saved " + HELLO + ": greeting");
+        assertThat(browser.waitFor(By.id("flash")).getText()).isEqualTo("saved " + HELLO + ": greeting");
         assertThat(browser.findElement(By.name("v.greeting")).getAttribute("value")).isEqualTo("Ahoy");
         assertThat(awaitHttp("/hello", r -> r.body().equals("Ahoy, world")).statusCode()).isEqualTo(200);
 
         // stop it from the bundles page: the route goes (after the server's swap grace)
         browser.findElement(By.linkText("Bundles")).click();
-        waitForTitle("Bundles · Picogate console");
+        browser.waitForTitle("Bundles · Picogate console");
         browser.findElement(By.cssSelector("tr[data-bsn='" + HELLO + "'] button.stop")).click();
-        assertThat(waitFor(By.id("flash")).getText()).startsWith("stopped " + HELLO);
+        assertThat(browser.waitFor(By.id("flash")).getText()).startsWith("stopped " + HELLO);
         assertThat(browser.findElement(By.cssSelector("tr[data-bsn='" + HELLO + "'] td.state")).getText())
                 .isEqualTo("RESOLVED");
         Files.write(Path.of("target", "console-browser.png"), browser.getScreenshotAs(OutputType.BYTES));
@@ -160,8 +148,8 @@ class ConsoleBrowserIT {
 
         // log out: the console's pages lead to the login form again
         browser.findElement(By.id("logout")).click();
-        waitForTitle("Log in · Picogate console");
+        browser.waitForTitle("Log in · Picogate console");
         browser.get(gateway.baseUrl() + "/console/tasks");
-        waitForTitle("Log in · Picogate console");
+        browser.waitForTitle("Log in · Picogate console");
     }
 }

@@ -48,8 +48,7 @@ class DeployWorkflowIT {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayProcess.start(Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar")),
-                workDir, Duration.ofSeconds(30));
+        gateway = GatewayProcess.start(GatewayProcess.exportedJar(), workDir, Duration.ofSeconds(30));
     }
 
     @AfterAll

@@ -34,21 +34,17 @@ public final class GatewayProcess implements AutoCloseable {
         Thread.ofVirtual().name("gateway output").start(this::collectOutput);
     }
 
+    /**
+     * The gateway jar this module exports (what {@code ./picogate run} runs): {@code target/gateway.jar}, or the file
+     * the system property {@code picogate.gateway.jar} names (failsafe sets it).
+     */
+    public static Path exportedJar() {
+        return Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar"));
+    }
+
     /** Starts the gateway in {@code workDir} and returns once it said it is ready and its HTTP port answers. */
     public static GatewayProcess start(Path gatewayJar, Path workDir, Duration timeout) throws Exception {
-        if (!Files.isRegularFile(gatewayJar)) {
-            throw new IllegalStateException("no gateway jar at " + gatewayJar + ": the itests module's package "
-                    + "phase exports it (./mvnw -pl itests -am package)");
-        }
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path deploy = Files.createDirectories(workDir.resolve("deploy"));
-        Files.writeString(deploy.resolve("org.picogate.http.config"),
-                "port=I\"" + port + "\"\nhost=\"127.0.0.1\"\n");
-        Files.writeString(deploy.resolve("org.picogate.notes.config"), "databaseFile=\"data/notes.db\"\n");
-        return launch(gatewayJar, workDir, port, timeout);
+        return start(gatewayJar, workDir, timeout, "", List.of());
     }
 
     /**
@@ -83,12 +79,7 @@ public final class GatewayProcess implements AutoCloseable {
         if (!port.find()) {
             throw new IllegalStateException("no port in the http config of " + workDir + ": " + config);
         }
-        return launch(gatewayJar, workDir, Integer.parseInt(port.group(1)), timeout);
-    }
-
-    private static GatewayProcess launch(Path gatewayJar, Path workDir, int port, Duration timeout)
-            throws Exception {
-        return launch(gatewayJar, workDir, port, timeout, List.of());
+        return launch(gatewayJar, workDir, Integer.parseInt(port.group(1)), timeout, List.of());
     }
 
     private static GatewayProcess launch(Path gatewayJar, Path workDir, int port, Duration timeout,

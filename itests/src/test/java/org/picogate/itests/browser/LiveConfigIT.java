@@ -57,8 +57,7 @@ class LiveConfigIT {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayProcess.start(Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar")),
-                workDir, Duration.ofSeconds(30));
+        gateway = GatewayProcess.start(GatewayProcess.exportedJar(), workDir, Duration.ofSeconds(30));
         port = gateway.port();
     }
 

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person's round through the notes app in headless Chromium, against the gateway as {@code ./picogate run}
@@ -30,13 +27,12 @@ class NotesBrowserIT {
     static Path workDir;
 
     private static GatewayProcess gateway;
-    private static ChromeDriver browser;
+    private static Chromium browser;
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = GatewayProcess.start(Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar")),
-                workDir, Duration.ofSeconds(30));
-        browser = Chromium.startHeadless();
+        gateway = GatewayProcess.start(GatewayProcess.exportedJar(), workDir, Duration.ofSeconds(30));
+        browser = Chromium.startHeadless(WAIT);
     }
 
     @AfterAll
@@ -52,30 +48,22 @@ class NotesBrowserIT {
         }
     }
 
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    private void waitForTitle(String title) {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.titleIs(title));
-    }
-
     @Test
     void addEditAndDeleteANote() throws Exception {
         browser.get(gateway.baseUrl() + "/");
-        waitForTitle("All notes · Notes");
+        browser.waitForTitle("All notes · Notes");
         assertThat(browser.findElement(By.className("empty")).getText()).startsWith("No notes yet.");
 
         // a note without a title is refused, and what was typed stays in the form
         browser.findElement(By.id("new-note")).click();
-        waitFor(By.id("content")).sendKeys("two litres, <b>fresh</b>");
+        browser.waitFor(By.id("content")).sendKeys("two litres, <b>fresh</b>");
         browser.findElement(By.id("save")).click();
-        assertThat(waitFor(By.id("problems")).getText()).contains("A title is required.");
+        assertThat(browser.waitFor(By.id("problems")).getText()).contains("A title is required.");
         assertThat(browser.findElement(By.id("content")).getAttribute("value")).isEqualTo("two litres, <b>fresh</b>");
 
         browser.findElement(By.id("title")).sendKeys("Buy milk");
         browser.findElement(By.id("save")).click();
-        waitForTitle("Buy milk · Notes");
+        browser.waitForTitle("Buy milk · Notes");
         assertThat(browser.findElement(By.id("note-title")).getText()).isEqualTo("Buy milk");
         // shown as typed, not as markup
         assertThat(browser.findElement(By.id("note-content")).getText()).isEqualTo("two litres, <b>fresh</b>");
@@ -83,28 +71,28 @@ class NotesBrowserIT {
         assertThat(noteUrl).matches(gateway.baseUrl() + "/notes/\\d+");
 
         browser.findElement(By.id("edit")).click();
-        WebElement title = waitFor(By.id("title"));
+        WebElement title = browser.waitFor(By.id("title"));
         assertThat(title.getAttribute("value")).isEqualTo("Buy milk");
         title.clear();
         title.sendKeys("Buy oat milk");
         browser.findElement(By.id("save")).click();
-        waitForTitle("Buy oat milk · Notes");
+        browser.waitForTitle("Buy oat milk · Notes");
         assertThat(browser.getCurrentUrl()).isEqualTo(noteUrl);
 
         browser.get(gateway.baseUrl() + "/");
-        waitForTitle("All notes · Notes");
+        browser.waitForTitle("All notes · Notes");
         assertThat(browser.findElements(By.cssSelector("ul.notes li a"))).extracting(WebElement::getText)
                 .containsExactly("Buy oat milk");
         Files.write(Path.of("target", "notes-browser.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         browser.findElement(By.linkText("Buy oat milk")).click();
-        waitForTitle("Buy oat milk · Notes");
+        browser.waitForTitle("Buy oat milk · Notes");
         browser.findElement(By.id("delete")).click();
-        waitForTitle("All notes · Notes");
+        browser.waitForTitle("All notes · Notes");
         assertThat(browser.findElement(By.className("empty")).getText()).startsWith("No notes yet.");
 
         browser.get(noteUrl);
-        waitForTitle("Error 404 · Notes");
+        browser.waitForTitle("Error 404 · Notes");
         assertThat(browser.findElement(By.id("error-message")).getText()).contains("no note");
     }
 }

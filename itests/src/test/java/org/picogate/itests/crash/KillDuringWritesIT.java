@@ -50,7 +50,7 @@ class KillDuringWritesIT {
     @TempDir
     Path copy;
 
-    private final Path jar = Path.of(System.getProperty("picogate.gateway.jar", "target/gateway.jar"));
+    private final Path jar = GatewayProcess.exportedJar();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private GatewayProcess gateway;
