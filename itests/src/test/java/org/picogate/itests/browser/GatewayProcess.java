@@ -171,7 +171,9 @@ public final class GatewayProcess implements AutoCloseable {
                     output.add(line);
                     output.notifyAll(); // awaitLine
                 }
-                if (line.startsWith("Picogate ") && line.contains(" ready: ")) {
+                // Gogo's prompt "g! " ends no line: the ready line may come right after it, on the same line
+                String text = line.startsWith("g! ") ? line.substring("g! ".length()) : line;
+                if (text.startsWith("Picogate ") && text.contains(" ready: ")) {
                     ready.countDown();
                 }
             }
