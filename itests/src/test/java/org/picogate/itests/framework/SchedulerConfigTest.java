@@ -3,12 +3,9 @@ package org.picogate.itests.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -52,9 +48,8 @@ class SchedulerConfigTest {
     @Test
     void everyOptionIsDescribedWithItsDefault() {
         ObjectClassDefinition ocd = Metatypes.of(context, metaType, PID);
-        Map<String, String> defaults = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
-                .collect(Collectors.toMap(AttributeDefinition::getID, a -> String.join(",", a.getDefaultValue())));
-        assertThat(defaults).containsEntry("graceMillis", "2000").containsEntry("maxTasksPerBundle", "0");
+        assertThat(Metatypes.defaults(ocd)).containsEntry("graceMillis", "2000")
+                .containsEntry("maxTasksPerBundle", "0");
         assertThat(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .allSatisfy(a -> assertThat(a.getDescription()).isNotBlank());
     }

@@ -60,10 +60,8 @@ class StreamsConfigTest {
         ObjectClassDefinition ocd = Metatypes.of(context, metaType, PID);
         Map<String, AttributeDefinition> ads = Arrays.stream(ocd.getAttributeDefinitions(ObjectClassDefinition.ALL))
                 .collect(Collectors.toMap(AttributeDefinition::getID, a -> a));
-        Map<String, String> defaults = ads.values().stream().collect(Collectors.toMap(AttributeDefinition::getID,
-                a -> a.getDefaultValue() == null ? "" : String.join(",", a.getDefaultValue())));
-        assertThat(defaults).containsOnlyKeys("readBufferSize", "highWaterMark", "lingerMillis", "lingerMaxBytes",
-                "connectTimeoutMillis", "readTimeoutMillis",
+        assertThat(Metatypes.defaults(ocd)).containsOnlyKeys("readBufferSize", "highWaterMark", "lingerMillis",
+                "lingerMaxBytes", "connectTimeoutMillis", "readTimeoutMillis",
                 "tlsKeyStore", "tlsKeyStorePassword", "tlsTrustStore", "tlsTrustStorePassword", "tlsClientAuth")
                 .containsEntry("readBufferSize", "1024").containsEntry("highWaterMark", "16384")
                 .containsEntry("lingerMillis", "2000").containsEntry("lingerMaxBytes", "65536")
