@@ -2,14 +2,12 @@ package org.picogate.itests.paxexam;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.picogate.itests.paxexam.ReactorBundles.reactorBundle;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +38,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.options.UrlProvisionOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -75,11 +72,7 @@ public class HotSwapIT {
     @Configuration
     public Option[] config() {
         return options(
-                junitBundles(),
-                reactorBundle("picogate.bundle.function"),
-                reactorBundle("picogate.bundle.promise"),
-                reactorBundle("picogate.bundle.component"),
-                reactorBundle("picogate.bundle.scr"),
+                ReactorBundles.junitAndScr(),
                 reactorBundle("picogate.bundle.configadmin"),
                 reactorBundle("picogate.bundle.log"),
                 reactorBundle("picogate.bundle.jackson.core"),
@@ -269,13 +262,5 @@ public class HotSwapIT {
             out.closeEntry();
         }
         return jar.toByteArray();
-    }
-
-    private static UrlProvisionOption reactorBundle(String property) {
-        String path = System.getProperty(property);
-        if (path == null || !new File(path).isFile()) {
-            throw new IllegalStateException("system property " + property + " must name a bundle file, is " + path);
-        }
-        return bundle(new File(path).toURI().toString());
     }
 }

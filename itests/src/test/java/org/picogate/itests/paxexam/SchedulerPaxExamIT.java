@@ -1,11 +1,9 @@
 package org.picogate.itests.paxexam;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.picogate.itests.paxexam.ReactorBundles.reactorBundle;
 
-import java.io.File;
 import java.time.Duration;
 
 import javax.inject.Inject;
@@ -22,7 +20,7 @@ import org.picogate.scheduler.Task;
 
 /**
  * The scheduler bundle from this build, installed by Pax Exam into Felix with SCR, runs a task. The bundles come
- * as file: paths set by the pom (maven-dependency-plugin's properties goal).
+ * as file: paths set by the pom (maven-dependency-plugin's properties goal; see {@link ReactorBundles}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -34,11 +32,7 @@ public class SchedulerPaxExamIT {
     @Configuration
     public Option[] config() {
         return options(
-                junitBundles(),
-                reactorBundle("picogate.bundle.function"),
-                reactorBundle("picogate.bundle.promise"),
-                reactorBundle("picogate.bundle.component"),
-                reactorBundle("picogate.bundle.scr"),
+                ReactorBundles.junitAndScr(),
                 reactorBundle("picogate.bundle.scheduler"));
     }
 
@@ -48,13 +42,5 @@ public class SchedulerPaxExamIT {
 
         assertEquals(Integer.valueOf(42), task.join(Duration.ofSeconds(10)));
         assertEquals(Task.State.SUCCEEDED, task.state());
-    }
-
-    private static Option reactorBundle(String property) {
-        String path = System.getProperty(property);
-        if (path == null || !new File(path).isFile()) {
-            throw new IllegalStateException("system property " + property + " must name a bundle file, is " + path);
-        }
-        return bundle(new File(path).toURI().toString());
     }
 }
