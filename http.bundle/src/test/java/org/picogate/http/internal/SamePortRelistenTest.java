@@ -5,7 +5,6 @@ import static org.picogate.http.internal.HttpServerComponent.RELISTEN_PATIENCE;
 import static org.picogate.http.internal.HttpServerComponent.RELISTEN_PAUSE;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.picogate.config.testing.ConfigProxies;
 import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.scheduler.testing.VirtualClock;
 import org.picogate.streams.ConnectOptions;
@@ -184,18 +184,8 @@ class SamePortRelistenTest {
 
     /** As {@link #config(int, int)}, with {@code maxBody} (a limit: no new listener). */
     private static HttpConfig config(int port, int maxConnections, long maxBody) {
-        return (HttpConfig) Proxy.newProxyInstance(HttpConfig.class.getClassLoader(),
-                new Class<?>[] { HttpConfig.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "port" -> port;
-                    case "host" -> "127.0.0.1";
-                    case "maxConnections" -> maxConnections;
-                    case "maxBody" -> maxBody;
-                    case "annotationType" -> HttpConfig.class;
-                    case "toString" -> "test config";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> method.getDefaultValue();
-                });
+        return ConfigProxies.of(HttpConfig.class, Map.of("port", port, "host", "127.0.0.1", "maxConnections",
+                maxConnections, "maxBody", maxBody));
     }
 
     /** The kernel's port table, as far as binding goes: one listener a port; another process may hold one. */
