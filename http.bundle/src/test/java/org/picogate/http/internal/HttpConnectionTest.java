@@ -2,7 +2,6 @@ package org.picogate.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,48 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.picogate.http.Handler;
 import org.picogate.http.internal.HttpTestConnection.Reply;
 import org.picogate.http.HttpException;
 import org.picogate.scheduler.Task;
-import org.picogate.scheduler.testing.VirtualClock;
-import org.picogate.streams.Stream;
 
 /** The connection loop over an in-memory pipe on virtual time: keep-alive, pipelining, errors, timeouts. */
-class HttpConnectionTest {
-    private VirtualClock clock;
-    private Stream client;
-    private HttpTestConnection http;
-    private Task<Object> server;
+class HttpConnectionTest extends HttpConnectionFixture {
     private final AtomicReference<Handler> handler = new AtomicReference<>((req, resp) -> resp.send("hello"));
     private HttpLimits limits = HttpLimits.DEFAULTS;
 
-    @BeforeEach
-    void start() {
-        http = new HttpTestConnection("http-test", () -> limits, handler::get);
-        clock = http.clock;
-        client = http.client;
-        server = http.server;
-    }
-
-    @AfterEach
-    void stop() {
-        http.close();
-    }
-
-    private void send(String raw) throws IOException {
-        http.send(raw);
-    }
-
-    private Reply read() throws IOException {
-        return http.read();
-    }
-
-    private boolean serverClosedConnection() throws IOException {
-        return http.serverClosed();
+    @Override
+    HttpTestConnection open() {
+        return new HttpTestConnection("http-test", () -> limits, handler::get);
     }
 
     @Test

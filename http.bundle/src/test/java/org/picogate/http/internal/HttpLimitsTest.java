@@ -9,14 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.picogate.http.Handler;
 import org.picogate.http.internal.HttpTestConnection.Reply;
 import org.picogate.scheduler.Task;
-import org.picogate.scheduler.testing.VirtualClock;
 
 /**
  * Every limit of {@link HttpLimits} crossed through the whole connection loop (not only the parser), on an
@@ -25,7 +22,7 @@ import org.picogate.scheduler.testing.VirtualClock;
  * ways in one exchange.
  */
 @Timeout(60) // only so that a hang fails the build instead of stalling it; nothing here measures wall time
-class HttpLimitsTest {
+class HttpLimitsTest extends HttpConnectionFixture {
     private static final int LINE = 64;
     private static final int HEADER_BYTES = 128;
     private static final int HEADERS = 4;
@@ -34,41 +31,19 @@ class HttpLimitsTest {
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final int REQUESTS = 3;
 
-    private VirtualClock clock;
-    private HttpTestConnection http;
-    private Task<Object> server;
     private final AtomicInteger handled = new AtomicInteger();
     private final AtomicReference<Handler> handler = new AtomicReference<>(
             (req, resp) -> resp.send("got " + req.body().length));
     private final HttpLimits limits = new HttpLimits(LINE, HEADER_BYTES, HEADERS, BODY, HEADER_TIMEOUT,
             IDLE_TIMEOUT, REQUESTS);
 
-    @BeforeEach
-    void start() {
+    @Override
+    HttpTestConnection open() {
         Handler counting = (req, resp) -> {
             handled.incrementAndGet();
             handler.get().handle(req, resp);
         };
-        http = new HttpTestConnection("http-limits-test", () -> limits, () -> counting);
-        clock = http.clock;
-        server = http.server;
-    }
-
-    @AfterEach
-    void stop() {
-        http.close();
-    }
-
-    private void send(String raw) throws IOException {
-        http.send(raw);
-    }
-
-    private Reply read() throws IOException {
-        return http.read();
-    }
-
-    private boolean serverClosedConnection() throws IOException {
-        return http.serverClosed();
+        return new HttpTestConnection("http-limits-test", () -> limits, () -> counting);
     }
 
     /** Reads the refusal: its status, {@code Connection: close}, then the end of the connection. */
@@ -150,14 +125,20 @@ class HttpLimitsTest {
 
     // ---- body ----
 
-    @Test
-    void contentLengthBodyAtTheLimitIsServed() throws Exception {
-        send("POST / HTTP/1.1\r\nHost: gw\r\nContent-Length: " + BODY + "\r\n\r\n" + "b".repeat((int) BODY));
+    /** Sends a POST whose body is {@link #BODY} bytes: it is read whole, and the connection serves on. */
+    private void assertBodyAtTheLimitServed(String post) throws IOException {
+        send(post);
         Reply r = read();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("got " + BODY);
         send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
         assertThat(read().status()).isEqualTo(200);
+    }
+
+    @Test
+    void contentLengthBodyAtTheLimitIsServed() throws Exception {
+        assertBodyAtTheLimitServed("POST / HTTP/1.1\r\nHost: gw\r\nContent-Length: " + BODY + "\r\n\r\n"
+                + "b".repeat((int) BODY));
     }
 
     @Test
@@ -170,12 +151,8 @@ class HttpLimitsTest {
 
     @Test
     void chunkedBodyAtTheLimitIsServed() throws Exception {
-        send("POST / HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(BODY));
-        Reply r = read();
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("got " + BODY);
-        send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
-        assertThat(read().status()).isEqualTo(200);
+        assertBodyAtTheLimitServed("POST / HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunked(BODY));
     }
 
     @Test
