@@ -5,35 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.picogate.http.Handler;
-import org.picogate.http.Routes;
 
 /**
  * Regex routes through the index: a path finds the same route a scan of every regex in order would, across
  * segments of the trie and the root's list alike; only the candidates under the path's segments are run.
  */
-class RegexIndexTest {
-    private final RouteTable table = new RouteTable();
-    private final RouteProvider app = new RouteProvider(10, 0, "app [5]");
+class RegexIndexTest extends RouteTableFixture {
     private final RouteProvider high = new RouteProvider(11, 5, "high [6]");
-
-    private static Handler handler() {
-        return (request, response) -> { };
-    }
-
-    private void declare(RouteProvider provider, Consumer<Routes> routes) {
-        RouteCollector collector = new RouteCollector(provider, "");
-        routes.accept(collector);
-        assertThat(collector.failures()).isEmpty();
-        table.add(provider, collector.entries(), collector.failures());
-    }
-
-    private Lookup lookup(String method, String path) {
-        return table.router(0).lookup(method, path, 0);
-    }
 
     private Handler served(String path) {
         Lookup l = lookup("GET", path);

@@ -3,33 +3,12 @@ package org.picogate.http.internal.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.picogate.http.Handler;
-import org.picogate.http.Routes;
 
 /** The router's rules, one by one: matching, specificity, methods, trailing slash, ranking, vacancies. */
-class RouterTest {
-    private final RouteTable table = new RouteTable();
-    private final RouteProvider app = new RouteProvider(10, 0, "app [5]");
-    private long now;
-
-    private static Handler handler() {
-        return (request, response) -> { };
-    }
-
-    private void declare(RouteProvider provider, Consumer<Routes> routes) {
-        RouteCollector collector = new RouteCollector(provider, "");
-        routes.accept(collector);
-        assertThat(collector.failures()).isEmpty();
-        table.add(provider, collector.entries(), collector.failures());
-    }
-
-    private Lookup lookup(String method, String path) {
-        return table.router(now).lookup(method, path, now);
-    }
-
+class RouterTest extends RouteTableFixture {
     private Lookup.Found found(String method, String path) {
         Lookup l = lookup(method, path);
         assertThat(l).as(method + " " + path).isInstanceOf(Lookup.Found.class);
