@@ -18,6 +18,7 @@ import org.picogate.scheduler.testing.VirtualClock;
 import org.picogate.streams.ListenOptions;
 import org.picogate.streams.StreamHandler;
 import org.picogate.streams.StreamServer;
+import org.picogate.streams.testing.TestStreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +32,15 @@ final class ClientFixture implements AutoCloseable {
 
     final Clock clock;
     final TestScheduler scheduler;
-    final LoopbackStreams streams;
+    /** The streams bundle's real TCP and TLS streams, as the service a session connects through. */
+    final TestStreams streams;
     private final List<StreamServer> servers = new ArrayList<>();
     private final List<ClientSession> sessions = new ArrayList<>();
 
     private ClientFixture(Clock clock) {
         this.clock = clock;
         this.scheduler = TestScheduler.start(clock, "client-test");
-        this.streams = new LoopbackStreams(scheduler);
+        this.streams = new TestStreams(scheduler);
     }
 
     static ClientFixture onSystemClock() {

@@ -3,6 +3,7 @@ package org.picogate.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.picogate.client.internal.ClientFixture.assertPoolClean;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
@@ -14,6 +15,7 @@ import org.picogate.client.ConnectTimeoutException;
 import org.picogate.client.DeadlineExceededException;
 import org.picogate.client.SessionOptions;
 import org.picogate.scheduler.Task;
+import org.picogate.streams.testing.FullBacklog;
 
 /** A connect that hangs, on a virtual clock: the connect timeout, or a shorter total deadline, ends it. */
 class ConnectTimeoutTest {
@@ -22,6 +24,19 @@ class ConnectTimeoutTest {
     @AfterEach
     void close() {
         fixture.close();
+    }
+
+    /**
+     * A port on 127.0.0.1 whose connects hang (its accept queue full: the kernel drops the SYN), the one way found
+     * to make a loopback connect wait.
+     */
+    private static FullBacklog hangingPort() throws IOException {
+        FullBacklog backlog = FullBacklog.open();
+        if (!backlog.full()) {
+            backlog.close();
+        }
+        assertThat(backlog.full()).as("the accept queue of a loopback listener filled up").isTrue();
+        return backlog;
     }
 
     private Throwable advanceUntilFailed(Task<?> task) {
@@ -33,7 +48,7 @@ class ConnectTimeoutTest {
 
     @Test
     void aHangingConnectEndsInConnectTimeout() throws Exception {
-        try (HangingListener hanging = new HangingListener()) {
+        try (FullBacklog hanging = hangingPort()) {
             SessionImpl session = fixture.session(SessionOptions.defaults().withConnectTimeout(Duration.ofSeconds(5)));
             Task<ClientResponse> get = fixture.scheduler.spawn("get", () -> session.get("http://127.0.0.1:"
                     + hanging.port() + "/"));
@@ -47,7 +62,7 @@ class ConnectTimeoutTest {
 
     @Test
     void aTotalDeadlineShorterThanTheConnectTimeoutEndsTheConnectAsDeadlineExceeded() throws Exception {
-        try (HangingListener hanging = new HangingListener()) {
+        try (FullBacklog hanging = hangingPort()) {
             SessionImpl session = fixture.session(SessionOptions.defaults().withConnectTimeout(Duration.ofSeconds(10))
                     .withTotalTimeout(Duration.ofSeconds(3)));
             Task<ClientResponse> get = fixture.scheduler.spawn("get", () -> session.get("http://127.0.0.1:"

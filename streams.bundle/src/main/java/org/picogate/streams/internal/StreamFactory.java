@@ -10,6 +10,7 @@ import org.picogate.scheduler.Scheduler;
 import org.picogate.streams.ConnectOptions;
 import org.picogate.streams.ListenOptions;
 import org.picogate.streams.StreamHandler;
+import org.picogate.streams.StreamServer;
 
 /** Makes client streams and servers on one scheduler; usable outside OSGi. */
 public final class StreamFactory {
@@ -75,6 +76,14 @@ public final class StreamFactory {
         StreamServerImpl server = new StreamServerImpl(scheduler, options, handler, transports, settings, onClosed);
         server.start();
         return server;
+    }
+
+    /**
+     * As {@link #listen(ListenOptions, StreamHandler, Consumer)}, for callers outside this package (tests and
+     * benchmarks), which keep their servers themselves: nothing is told when the server closes.
+     */
+    public StreamServer listen(ListenOptions options, StreamHandler handler) throws IOException {
+        return listen(options, handler, closedServer -> { });
     }
 
     /**
