@@ -1,8 +1,6 @@
 package org.picogate.streams.internal;
 
 import java.io.IOException;
-import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
@@ -10,21 +8,9 @@ import java.nio.channels.SocketChannel;
  * Plain TCP over a blocking {@link SocketChannel}. On a virtual thread a blocking call parks the task, not the
  * carrier; gathering writes go out as one {@code writev}.
  */
-final class SocketTransport implements Transport {
-    private final SocketChannel channel;
-    private final SocketAddress remote;
-    private final SocketAddress local;
-
+final class SocketTransport extends ChannelTransport {
     SocketTransport(SocketChannel channel) throws IOException {
-        this.channel = channel;
-        channel.configureBlocking(true);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        this.remote = channel.getRemoteAddress();
-        this.local = channel.getLocalAddress();
-    }
-
-    SocketChannel channel() {
-        return channel;
+        super(prepare(channel));
     }
 
     @Override
@@ -112,23 +98,4 @@ final class SocketTransport implements Transport {
         channel.shutdownOutput();
     }
 
-    @Override
-    public void close() {
-        Channels.close(channel);
-    }
-
-    @Override
-    public void abort() {
-        Channels.reset(channel);
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return local;
-    }
 }

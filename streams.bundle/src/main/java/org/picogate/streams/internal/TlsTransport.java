@@ -3,8 +3,6 @@ package org.picogate.streams.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
@@ -44,18 +42,15 @@ import javax.net.ssl.SSLSocket;
  * {@link #handshake()} when the caller runs it in the connection's own task, or else on the first read or
  * write; never in {@code wrap}, which runs in the accept loop.
  */
-final class TlsTransport implements Transport {
+final class TlsTransport extends ChannelTransport {
     /** The protocols ever used, newest first. */
     static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     /** The largest TLS record payload: small buffers of one gathering write are packed into records this big. */
     private static final int RECORD = 16384;
 
-    private final SocketChannel channel;
     private final SSLSocket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final SocketAddress remote;
-    private final SocketAddress local;
     /** Packs the small buffers of one gathering write; only one task writes at a time (the stream's lock). */
     private byte[] packed;
     /** Bounce buffer for reads into direct buffers; only one task reads at a time. */
@@ -64,12 +59,10 @@ final class TlsTransport implements Transport {
     private volatile boolean inputEnded;
 
     private TlsTransport(SocketChannel channel, SSLSocket socket) throws IOException {
-        this.channel = channel;
+        super(channel);
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.remote = channel.getRemoteAddress();
-        this.local = channel.getLocalAddress();
     }
 
     /**
@@ -148,11 +141,6 @@ final class TlsTransport implements Transport {
                     + "; servers use no other");
         }
         return aead;
-    }
-
-    private static void prepare(SocketChannel channel) throws IOException {
-        channel.configureBlocking(true);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
     /** Of {@code enabled}, TLS 1.3 and 1.2 in the order given. */
@@ -279,27 +267,7 @@ final class TlsTransport implements Transport {
     }
 
     @Override
-    public void close() {
-        Channels.close(channel); // FIN; close_notify went out with shutdownOutput()
-    }
-
-    @Override
-    public void abort() {
-        Channels.reset(channel);
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return local;
-    }
-
-    @Override
     public String toString() {
-        return "TLS " + local + " -> " + remote;
+        return "TLS " + localAddress() + " -> " + remoteAddress();
     }
 }
