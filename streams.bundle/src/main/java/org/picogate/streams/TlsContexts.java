@@ -290,6 +290,16 @@ public final class TlsContexts {
         }
     }
 
+    /**
+     * The cipher suites a socket of the view starts with: those the parameters set, else the wrapped factory's. The
+     * socket and server socket factories below repeat the rest of their shape because the JDK gives them no common
+     * type to delegate through.
+     */
+    private static String[] defaultSuites(SSLParameters params, String[] delegateDefaults) {
+        String[] suites = params.getCipherSuites();
+        return suites != null ? suites : delegateDefaults;
+    }
+
     private static final class ConfiguredSocketFactory extends SSLSocketFactory {
         private final SSLSocketFactory delegate;
         private final SSLParameters params;
@@ -306,8 +316,7 @@ public final class TlsContexts {
 
         @Override
         public String[] getDefaultCipherSuites() {
-            String[] suites = params.getCipherSuites();
-            return suites != null ? suites : delegate.getDefaultCipherSuites();
+            return defaultSuites(params, delegate.getDefaultCipherSuites());
         }
 
         @Override
@@ -368,8 +377,7 @@ public final class TlsContexts {
 
         @Override
         public String[] getDefaultCipherSuites() {
-            String[] suites = params.getCipherSuites();
-            return suites != null ? suites : delegate.getDefaultCipherSuites();
+            return defaultSuites(params, delegate.getDefaultCipherSuites());
         }
 
         @Override
