@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,17 +27,28 @@ import org.picogate.streams.StreamService;
  * The {@link StreamService} of one bundle (bundle scope). It uses that bundle's own {@link Scheduler} (got
  * through the bundle's context), so every accept and connection task belongs to the bundle; when the bundle
  * stops, its servers and streams are closed here and its tasks are cancelled by its scheduler.
+ *
+ * <p>Its servers stop accepting as soon as the bundle starts stopping ({@link BundleEvent#STOPPING}, delivered to
+ * synchronous listeners before the bundle's activator stops and before the framework releases the services the
+ * bundle still holds). The framework releases those in an order of its own, so the bundle's scheduler may be
+ * released, and cancel the bundle's tasks, while a server of the bundle is still open: the cancellation interrupts
+ * the accept task, and an interrupt that meets {@code accept} as it takes a connection makes the JDK drop that
+ * connection unclosed. Stopped first, no accept task is left to interrupt.
  */
 @Component(service = StreamService.class, scope = ServiceScope.BUNDLE)
 public final class BundleStreamService implements StreamService {
     private final StreamsRuntime runtime;
     private final BundleContext user;
+    /** This (the streams) bundle's context, which holds the listener. */
+    private final BundleContext streamsBundle;
+    private final long ownerId;
     private final ServiceReference<Scheduler> schedulerRef;
     private final Scheduler scheduler;
     private final StreamFactory streams;
     private final String owner;
     private final Set<StreamServerImpl> servers = ConcurrentHashMap.newKeySet();
     private final Set<BufferedStream> clients = ConcurrentHashMap.newKeySet();
+    private final SynchronousBundleListener ownerStopping = this::ownerChanged;
 
     @Activate
     public BundleStreamService(@Reference StreamsRuntime runtime,
@@ -47,6 +60,17 @@ public final class BundleStreamService implements StreamService {
         // live settings for every new stream, the configured server TLS for every new connection
         this.streams = new StreamFactory(scheduler, runtime::settings, runtime::configuredTls);
         this.owner = context.getUsingBundle().getSymbolicName();
+        this.ownerId = context.getUsingBundle().getBundleId();
+        this.streamsBundle = context.getBundleContext();
+        streamsBundle.addBundleListener(ownerStopping);
+    }
+
+    private void ownerChanged(BundleEvent event) {
+        if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == ownerId) {
+            for (StreamServerImpl s : servers) {
+                s.stopAccepting();
+            }
+        }
     }
 
     @Override
@@ -91,6 +115,11 @@ public final class BundleStreamService implements StreamService {
 
     @Deactivate
     void deactivate() {
+        try {
+            streamsBundle.removeBundleListener(ownerStopping);
+        } catch (IllegalStateException streamsBundleStopped) {
+            // the framework drops the listeners of a stopped bundle itself
+        }
         for (StreamServerImpl s : servers) {
             s.close();
         }

@@ -233,8 +233,13 @@ final class StreamServerImpl implements StreamServer {
      * and drop the accepted socket without closing it: a client connected, unanswered and never closed (seen in
      * port changes under load, 5 of 13 runs). Woken by the close, {@code accept} either fails or returns a last
      * connection, which is served like any other and is among those {@link #closeGracefully} waits for.
+     *
+     * <p>Closing first is not enough to make an interrupt harmless: one that comes while the woken task is still
+     * inside {@code accept} drops that last connection all the same (JDK 25). Hence the wait here, and
+     * {@link BundleStreamService} calls this as soon as the owner starts stopping, before the owner's scheduler
+     * cancels its tasks.
      */
-    private void stopAccepting() {
+    void stopAccepting() {
         closeListener();
         Task<Void> t = acceptTask;
         if (t != null) {
