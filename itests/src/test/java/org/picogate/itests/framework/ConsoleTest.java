@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -57,7 +56,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class ConsoleTest {
-    static final String HTTP_PID = "org.picogate.http";
     static final String CONSOLE_PID = "org.picogate.console";
     static final String HELLO_PID = "org.picogate.itests.hello";
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -83,17 +81,9 @@ class ConsoleTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = HttpFixture.freePort();
         base = "http://127.0.0.1:" + port;
-        Dictionary<String, Object> httpProps = new Hashtable<>();
-        httpProps.put("port", port);
-        httpProps.put("host", "127.0.0.1");
-        httpProps.put("swapGraceMillis", 100L);
-        httpProps.put("maxBody", 4L * 1024 * 1024);
-        configAdmin.getConfiguration(HTTP_PID, "?").update(httpProps);
+        HttpFixture.serve(configAdmin, port, "swapGraceMillis", 100L, "maxBody", 4L * 1024 * 1024);
         try (InputStream jar = getClass().getResourceAsStream("/console.jar")) {
             assertThat(jar).as("console.jar in the tests bundle").isNotNull();
             console = context.installBundle("picogate-itests:console.jar", jar);
@@ -125,7 +115,7 @@ class ConsoleTest {
                 found[0].delete();
             }
         }
-        configAdmin.getConfiguration(HTTP_PID, "?").update(new Hashtable<>());
+        HttpFixture.reset(configAdmin);
         http.close();
     }
 

@@ -2,7 +2,6 @@ package org.picogate.notes.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,26 +11,14 @@ import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.picogate.config.ConfigCheck;
+import org.picogate.config.testing.ConfigProxies;
 
 /** PID org.picogate.notes: what a configuration may hold, and the log line of one that cannot apply. */
 class NotesConfigRulesTest {
 
-    /**
-     * A configuration as DS hands it over: the given keys, defaults for the rest; a string that does not convert
-     * to the attribute's number type throws when the attribute is read, as Felix SCR's does.
-     */
+    /** A configuration as DS hands it over: the given keys, defaults for the rest (ConfigProxies). */
     static NotesConfig config(Map<String, Object> values) {
-        return (NotesConfig) Proxy.newProxyInstance(NotesConfig.class.getClassLoader(),
-                new Class<?>[] { NotesConfig.class }, (proxy, method, args) -> {
-                    Object value = values.get(method.getName().replace('_', '.'));
-                    if (value == null) {
-                        return method.getDefaultValue();
-                    }
-                    if (value instanceof String text && method.getReturnType() == int.class) {
-                        return Integer.valueOf(text);
-                    }
-                    return value;
-                });
+        return ConfigProxies.of(NotesConfig.class, values);
     }
 
     private static List<String> violations(Map<String, Object> values) {
