@@ -1,6 +1,5 @@
 package org.picogate.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient.Version;
@@ -11,21 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 
 import org.picogate.client.ClientSession;
 import org.picogate.client.SessionOptions;
 import org.picogate.client.internal.StandaloneHttpClient;
 import org.picogate.scheduler.Clock;
 import org.picogate.scheduler.testing.TestScheduler;
-import org.picogate.streams.ConnectOptions;
-import org.picogate.streams.ListenOptions;
-import org.picogate.streams.Stream;
-import org.picogate.streams.StreamHandler;
-import org.picogate.streams.StreamServer;
-import org.picogate.streams.StreamService;
-import org.picogate.streams.internal.StreamFactory;
-import org.picogate.streams.internal.StreamSettings;
+import org.picogate.streams.testing.TestStreams;
 
 /**
  * Keep-alive GETs of one URL (the seed's 12000-byte page on nginx, see bench/run-client.sh) by N concurrent tasks
@@ -61,7 +52,7 @@ public final class ClientBench {
             AutoCloseable closer;
             switch (which) {
                 case "picogate" -> {
-                    ClientSession session = new StandaloneHttpClient(scheduler, new Streams(scheduler)).session(
+                    ClientSession session = new StandaloneHttpClient(scheduler, new TestStreams(scheduler)).session(
                             SessionOptions.defaults().withMaxConnectionsPerHost(tasks));
                     String u = url.toString();
                     get = () -> session.get(u).bytes().length;
@@ -126,7 +117,7 @@ public final class ClientBench {
     /** Heap after a full GC, {@code connections} pooled idle connections open, less the same before. */
     private static void idle(URI url, int connections) throws Exception {
         try (TestScheduler scheduler = TestScheduler.start(Clock.system(), "client-idle")) {
-            ClientSession session = new StandaloneHttpClient(scheduler, new Streams(scheduler)).session(
+            ClientSession session = new StandaloneHttpClient(scheduler, new TestStreams(scheduler)).session(
                     SessionOptions.defaults().withMaxConnectionsPerHost(connections).withMaxConnections(connections)
                             .withIdleTimeout(Duration.ofMinutes(10)));
             session.get(url.toString()).bytes(); // classes loaded, one connection
@@ -171,32 +162,5 @@ public final class ClientBench {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** The streams outside OSGi, for the client: what BundleStreamService does in the framework. */
-    private static final class Streams implements StreamService {
-        private final StreamFactory factory;
-        @SuppressWarnings("rawtypes")
-        private static final Consumer IGNORE = closed -> { };
-
-        Streams(TestScheduler scheduler) {
-            this.factory = new StreamFactory(scheduler, StreamSettings.DEFAULTS);
-        }
-
-        @Override
-        public Stream connect(String host, int port, ConnectOptions options) throws IOException {
-            return factory.connect(host, port, options, null);
-        }
-
-        @Override
-        public Stream connect(String host, int port) throws IOException {
-            return connect(host, port, ConnectOptions.defaults());
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public StreamServer listen(ListenOptions options, StreamHandler handler) throws IOException {
-            return factory.listen(options, handler, IGNORE);
-        }
     }
 }
