@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import org.picogate.scheduler.Clock;
@@ -269,15 +268,23 @@ public final class EchoBench {
     record ClientFactory(Connect connect, Starter starter) {
     }
 
-    /** One client connection doing round trips. */
-    interface Conn extends Closeable {
-        /** Sends the connection's message, returns the array holding the whole echo. */
-        byte[] roundTrip() throws IOException;
+    /** One client connection doing round trips, each with the connection's own random message. */
+    abstract static class Conn implements Closeable {
+        private final byte[] message;
 
-        byte[] message();
+        Conn(int port) {
+            this.message = EchoBench.message(port);
+        }
+
+        /** Sends the connection's message, returns the array holding the whole echo. */
+        abstract byte[] roundTrip() throws IOException;
+
+        final byte[] message() {
+            return message;
+        }
 
         @Override
-        void close();
+        public abstract void close();
     }
 
     private static byte[] message(int port) {
@@ -588,18 +595,11 @@ public final class EchoBench {
         return servers;
     }
 
-    /**
-     * Nothing to forget when a server closes: the benchmark holds its servers itself. Raw, because the
-     * parameter's type argument ({@code StreamServerImpl}) is not public.
-     */
-    @SuppressWarnings("rawtypes")
-    private static final Consumer IGNORE = closedServer -> { };
-
-    @SuppressWarnings("unchecked")
+    /** The benchmark holds its servers itself: nothing is told when one closes. */
     static EchoServer picogateServer(StreamFactory streams, StreamHandler handler, int maxConnections)
             throws IOException {
         StreamServer server = streams.listen(ListenOptions.port(0).withHost(HOST).withBacklog(4096)
-                .withMaxConnections(maxConnections).withName("echo"), handler, IGNORE);
+                .withMaxConnections(maxConnections).withName("echo"), handler);
         return new EchoServer() {
             @Override
             public int port() {
@@ -737,21 +737,19 @@ public final class EchoBench {
     // ---- clients ----
 
     /** Picogate client with the allocation-free calls. */
-    static final class PicogateConn implements Conn {
+    static final class PicogateConn extends Conn {
         private final BufferedStream stream;
-        private final byte[] message;
         private final byte[] reply = new byte[MESSAGE];
-        private final ByteBuffer src;
+        private final ByteBuffer src = ByteBuffer.wrap(message());
         private final ByteBuffer dst = ByteBuffer.wrap(reply);
 
         PicogateConn(StreamFactory streams, int port) throws IOException {
+            super(port);
             stream = streams.connect(HOST, port, ConnectOptions.defaults(), null);
-            message = EchoBench.message(port);
-            src = ByteBuffer.wrap(message);
         }
 
         @Override
-        public byte[] roundTrip() throws IOException {
+        byte[] roundTrip() throws IOException {
             src.clear();
             stream.write(src);
             stream.drain();
@@ -765,36 +763,25 @@ public final class EchoBench {
         }
 
         @Override
-        public byte[] message() {
-            return message;
-        }
-
-        @Override
         public void close() {
             stream.close();
         }
     }
 
     /** Picogate client with the calls that return new arrays. */
-    static final class PicogateBytesConn implements Conn {
+    static final class PicogateBytesConn extends Conn {
         private final BufferedStream stream;
-        private final byte[] message;
 
         PicogateBytesConn(StreamFactory streams, int port) throws IOException {
+            super(port);
             stream = streams.connect(HOST, port, ConnectOptions.defaults(), null);
-            message = EchoBench.message(port);
         }
 
         @Override
-        public byte[] roundTrip() throws IOException {
-            stream.write(message);
+        byte[] roundTrip() throws IOException {
+            stream.write(message());
             stream.drain();
             return stream.readExactly(MESSAGE);
-        }
-
-        @Override
-        public byte[] message() {
-            return message;
         }
 
         @Override
@@ -804,14 +791,14 @@ public final class EchoBench {
     }
 
     /** Plain blocking socket with buffered streams. */
-    static final class PlainConn implements Conn {
+    static final class PlainConn extends Conn {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
-        private final byte[] message;
         private final byte[] reply = new byte[MESSAGE];
 
         PlainConn(int port) throws IOException {
+            super(port);
             socket = new Socket();
             try {
                 socket.setTcpNoDelay(true);
@@ -822,22 +809,16 @@ public final class EchoBench {
                 socket.close();
                 throw e;
             }
-            message = EchoBench.message(port);
         }
 
         @Override
-        public byte[] roundTrip() throws IOException {
-            out.write(message);
+        byte[] roundTrip() throws IOException {
+            out.write(message());
             out.flush();
             if (in.readNBytes(reply, 0, MESSAGE) != MESSAGE) {
                 throw new EOFException("server closed");
             }
             return reply;
-        }
-
-        @Override
-        public byte[] message() {
-            return message;
         }
 
         @Override
