@@ -1,12 +1,16 @@
 package org.picogate.bench;
 
+import static org.picogate.bench.HeapProbes.awaitJitQuiet;
+import static org.picogate.bench.HeapProbes.check;
+import static org.picogate.bench.HeapProbes.collector;
+import static org.picogate.bench.HeapProbes.compactHeaders;
+import static org.picogate.bench.HeapProbes.usedAfterGc;
+
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,9 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import javax.management.JMException;
-import javax.management.ObjectName;
-
+import org.picogate.bench.HeapProbes.ClassCount;
 import org.picogate.scheduler.Clock;
 import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.streams.Stream;
@@ -145,7 +147,7 @@ public final class IdleConnectionProbe {
         int openBefore = server.open();
         check(openBefore == 0, openBefore + " warm-up connections still open");
         Map<String, long[]> histoBefore = histogram();
-        long before = MemoryProbe.usedAfterGc();
+        long before = usedAfterGc();
 
         System.out.println("PORT " + server.port());
         System.out.flush();
@@ -159,17 +161,14 @@ public final class IdleConnectionProbe {
         }
         long idle = System.nanoTime();
         Thread.sleep(500); // let the last ones park
-        long after = MemoryProbe.usedAfterGc();
+        long after = usedAfterGc();
         int open = server.open();
         check(open == n, "open connections " + open + " != " + n);
         long stack = printBreakdown(histoBefore, histogram(), n);
         double perConnection = (after - before) / (double) n;
-        String gc = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
-        boolean coh = ManagementFactory.getRuntimeMXBean().getInputArguments()
-                .contains("-XX:+UseCompactObjectHeaders");
         System.out.printf(Locale.ROOT, "%s: %d idle connections, heap %,d -> %,d bytes: %.1f bytes each (%s,"
                 + " compact headers %s); all connected and idle %d ms after PORT%n", kind, n, before, after,
-                perConnection, gc, coh ? "on" : "off", TimeUnit.NANOSECONDS.toMillis(idle - t0));
+                perConnection, collector(), compactHeaders() ? "on" : "off", TimeUnit.NANOSECONDS.toMillis(idle - t0));
         System.out.printf(Locale.ROOT, "RESULT kind=%s n=%d%s bytesPerConnection=%.1f"
                 + " stackBytesPerConnection=%.1f success=true%n", kind, n,
                 kind.equals("picogate") ? " readBufferSize=" + readBufferSize : "", perConnection,
@@ -223,43 +222,11 @@ public final class IdleConnectionProbe {
         Thread.sleep(200);
     }
 
-    /** Waits (at most 20 s) until the JIT has compiled nothing for half a second. */
-    private static void awaitJitQuiet() throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            Thread.sleep(2000);
-            return;
-        }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        long last = -1;
-        while (System.nanoTime() - end < 0) {
-            long now = jit.getTotalCompilationTime();
-            if (now == last) {
-                return;
-            }
-            last = now;
-            Thread.sleep(500);
-        }
-    }
-
     /** Class name to {instances, bytes}, from the JVM's class histogram (live objects, after a full GC). */
     private static Map<String, long[]> histogram() {
-        String text;
-        try {
-            text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        } catch (JMException | RuntimeException unavailable) {
-            System.out.println("(no class histogram: " + unavailable + ")");
-            return Map.of();
-        }
         Map<String, long[]> classes = new HashMap<>();
-        for (String line : text.split("\\R")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 4 || !f[0].endsWith(":")) {
-                continue;
-            }
-            classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+        for (ClassCount c : HeapProbes.classHistogram()) {
+            classes.put(c.name(), new long[] {c.instances(), c.bytes()});
         }
         return classes;
     }
@@ -296,13 +263,6 @@ public final class IdleConnectionProbe {
             }
         }
         return stack;
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            System.out.println("RESULT success=false reason=" + what.replace(' ', '_'));
-            System.exit(1);
-        }
     }
 
     // ---- clients ----

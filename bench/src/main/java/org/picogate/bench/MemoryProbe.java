@@ -1,17 +1,20 @@
 package org.picogate.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import static org.picogate.bench.HeapProbes.awaitJitQuiet;
+import static org.picogate.bench.HeapProbes.check;
+import static org.picogate.bench.HeapProbes.collector;
+import static org.picogate.bench.HeapProbes.compactHeaders;
+import static org.picogate.bench.HeapProbes.usedAfterGc;
+
 import java.lang.ref.Reference;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import javax.management.JMException;
-import javax.management.ObjectName;
-
+import org.picogate.bench.HeapProbes.ClassCount;
 import org.picogate.scheduler.Clock;
 import org.picogate.scheduler.Scheduler;
 import org.picogate.scheduler.testing.TestScheduler;
@@ -158,25 +161,6 @@ public final class MemoryProbe {
         }
     }
 
-    /** Waits (at most 20 s) until the JIT has compiled nothing for half a second. */
-    private static void awaitJitQuiet() throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            Thread.sleep(2000);
-            return;
-        }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        long last = -1;
-        while (System.nanoTime() - end < 0) {
-            long now = jit.getTotalCompilationTime();
-            if (now == last) {
-                return;
-            }
-            last = now;
-            Thread.sleep(500);
-        }
-    }
-
     private static boolean awaitNoTasks(Scheduler s, long maxMillis) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         while (s.stats().liveTasks() > 0) {
@@ -197,64 +181,29 @@ public final class MemoryProbe {
      * {@code jmap -histo:live} prints it), so the figure can be explained.
      */
     private static long printBreakdown(int n) {
-        String histogram;
-        try {
-            histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        } catch (JMException | RuntimeException unavailable) {
-            System.out.println("(no class histogram: " + unavailable + ")");
+        List<ClassCount> classes = HeapProbes.classHistogram();
+        if (classes.isEmpty()) {
             return 0;
         }
         long stack = 0;
         System.out.println("heap by class, bytes per task (classes with >= 1 instance per 2 tasks):");
-        for (String line : histogram.split("\\R")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length < 4 || !f[0].endsWith(":")) {
-                continue;
+        for (ClassCount c : classes) {
+            if (c.name().equals("jdk.internal.vm.StackChunk")) {
+                stack = c.bytes(); // the parked stacks
             }
-            long instances = Long.parseLong(f[1]);
-            long bytes = Long.parseLong(f[2]);
-            if (f[3].equals("jdk.internal.vm.StackChunk")) {
-                stack = bytes; // the parked stacks
-            }
-            if (instances * 2 >= n) {
-                System.out.printf(Locale.ROOT, "  %8.1f  %-60s %,d instances%n", bytes / (double) n, f[3], instances);
+            if (c.instances() * 2 >= n) {
+                System.out.printf(Locale.ROOT, "  %8.1f  %-60s %,d instances%n", c.bytes() / (double) n, c.name(),
+                        c.instances());
             }
         }
         return stack;
     }
 
-    /** Heap in use after full collections: the least of several, as garbage may still be let go meanwhile. */
-    static long usedAfterGc() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
     private static void report(String mode, int n, long before, long after, String extra) {
         double perItem = (after - before) / (double) n;
-        String gc = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
-        String coh = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+UseCompactObjectHeaders")
-                ? "on" : "off";
         System.out.printf(Locale.ROOT, "%s: %d items, heap %,d -> %,d bytes: %.1f bytes each (%s, compact headers"
-                + " %s)%n", mode, n, before, after, perItem, gc, coh);
+                + " %s)%n", mode, n, before, after, perItem, collector(), compactHeaders() ? "on" : "off");
         System.out.printf(Locale.ROOT, "RESULT mode=%s n=%d bytesPerItem=%.1f success=true%s%n",
                 mode, n, perItem, extra);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            System.out.println("RESULT success=false reason=" + what.replace(' ', '_'));
-            System.exit(1);
-        }
     }
 }
