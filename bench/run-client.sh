@@ -13,12 +13,8 @@
 #
 # Needs nginx (installed with apt-get when missing) and bench/target/benchmarks.jar (built when missing).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
-JDK=$PICOGATE_JAVA_VERSION
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAR=${BENCH_JAR:-bench/target/benchmarks.jar}
 OUT=${BENCH_OUT:-bench/results/client-$(date +%F).md}
 PORT=${BENCH_PORT:-18091}
@@ -26,24 +22,13 @@ WARMUP=${BENCH_WARMUP:-4}
 SECS=${BENCH_SECONDS:-6}
 IDLE=${BENCH_IDLE_CONNECTIONS:-1000}
 
-log() { printf '%s\n' "$*" >&2; }
-if [ ! -f "$JAR" ]; then
-  log "building $JAR ..."
-  ./mvnw -B -q -DskipTests -pl bench -am package >&2
+if stale "$JAR"; then
+  build "$JAR" -pl bench -am package
 fi
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-  timeout 300 apt-get install -y nginx-light >&2 || true
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || { log "nginx is missing and could not be installed"; exit 1; }
-PIN_SERVER=() PIN_CLIENT=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  PIN_SERVER=(taskset -c 0) PIN_CLIENT=(taskset -c 1)
-fi
-JOPTS=(-Xmx512m)
-[ "$JDK" -ge 24 ] && JOPTS+=(--sun-misc-unsafe-memory-access=allow)
-[ "$JDK" -ge 25 ] && JOPTS+=(-XX:+UseCompactObjectHeaders)
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then log "port $PORT is in use; set BENCH_PORT"; exit 1; fi
+need_nginx
+pin_cores
+JOPTS=(-Xmx512m "${JDK_OPTS[@]}")
+need_free_port "$PORT"
 
 WORK=$(mktemp -d)
 NGINX_PID=
@@ -53,43 +38,21 @@ cleanup() {
 }
 trap cleanup EXIT
 chmod 755 "$WORK"
-mkdir -p "$WORK/www" "$WORK/nginx"
-for _ in $(seq 1500); do printf 'Hello.\r\n'; done >"$WORK/www/index.html"
-chmod 644 "$WORK/www/index.html"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 1000000;
-  keepalive_timeout 120s;
-  types { text/html html; }
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server {
-    listen 127.0.0.1:$PORT backlog=4096;
-    root $WORK/www;
-  }
-}
-CONF
+mkdir -p "$WORK/www"
+seed_page "$WORK/www/index.html"
+nginx_conf "$WORK/nginx" "$WORK/www" "127.0.0.1:$PORT backlog=4096" "keepalive_requests 1000000" \
+  "keepalive_timeout 120s"
 "${PIN_SERVER[@]}" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/out.log" 2>&1 &
 NGINX_PID=$!
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
+await_port "$PORT" "$NGINX_PID" || { cat "$WORK/nginx/out.log" "$WORK/nginx/error.log" >&2; die "nginx did not start"; }
 URL=http://127.0.0.1:$PORT/index.html
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_START=$(load_average)
 
 ROWS=()
 for tasks in 1 16; do
   for client in picogate jdk netty; do
     log "$client, $tasks tasks ..."
-    line=$("${PIN_CLIENT[@]}" "$JAVA" "${JOPTS[@]}" -cp "$JAR" org.picogate.bench.ClientBench get "$URL" "$client" \
+    line=$("${PIN_LOAD[@]}" "$JAVA" "${JOPTS[@]}" -cp "$JAR" org.picogate.bench.ClientBench get "$URL" "$client" \
       "$tasks" "$WARMUP" "$SECS")
     log "  $line"
     rps=$(sed -E 's/.*req_per_s=([0-9.]+).*/\1/' <<<"$line")

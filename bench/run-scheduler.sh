@@ -11,12 +11,8 @@
 # The JDK is found like ./mvnw finds it (.mvn/jdk.sh); bench/target/benchmarks.jar is built when it is
 # missing or older than the sources. Nothing is pinned to a core: figures are from whatever machine runs it.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
-JDK=$PICOGATE_JAVA_VERSION
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAR=bench/target/benchmarks.jar
 JMH_ARGS=${BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
 OUT=${BENCH_OUT:-bench/results/scheduler-$(date +%F).md}
@@ -25,34 +21,20 @@ TASKS=100000
 MANY_TASKS=1000000
 TASK_RUNS='1 2 3 4 5'
 
-if [ ! -f "$JAR" ] || [ -n "$(find scheduler.bundle/src/main bench/src bench/pom.xml -newer "$JAR" -print -quit)" ]; then
-  echo "building $JAR ..." >&2
-  ./mvnw -B -q -pl bench -am package -DskipTests >&2
+if stale "$JAR" scheduler.bundle/src/main bench/src bench/pom.xml; then
+  build "$JAR" -pl bench -am package
 fi
 
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+LOAD_START=$(load_average)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about; the flag exists from JDK 23.
-UNSAFE=()
-[ "$JDK" -lt 23 ] || UNSAFE=(--sun-misc-unsafe-memory-access=allow)
-# Compact object headers: a product flag from JDK 25, experimental in 24, absent before.
-COH_ON=() COH_OFF=()
-if [ "$JDK" -ge 25 ]; then
-  COH_ON=(-XX:+UseCompactObjectHeaders) COH_OFF=(-XX:-UseCompactObjectHeaders)
-elif [ "$JDK" -ge 24 ]; then
-  COH_ON=(-XX:+UnlockExperimentalVMOptions -XX:+UseCompactObjectHeaders)
-  COH_OFF=(-XX:+UnlockExperimentalVMOptions -XX:-UseCompactObjectHeaders)
-fi
-
-log() { printf '%s\n' "$*" >&2; }
-
 # ---- JMH ----
+# JMH 1.37 uses sun.misc.Unsafe: UNSAFE_ALLOW (lib.sh) keeps JDK 24+ from warning, in JMH's forked JVM too.
 log "JMH: TimerBench ($JMH_ARGS, -prof gc) ..."
 # shellcheck disable=SC2086 # JMH_ARGS is a list of options
-"$JAVA" "${UNSAFE[@]}" -jar "$JAR" 'org.picogate.bench.TimerBench' $JMH_ARGS -prof gc \
-  ${UNSAFE[0]:+-jvmArgsAppend "${UNSAFE[0]}"} -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.txt" 2>&1 || {
+"$JAVA" "${UNSAFE_ALLOW[@]}" -jar "$JAR" 'org.picogate.bench.TimerBench' $JMH_ARGS -prof gc \
+  ${UNSAFE_ALLOW[0]:+-jvmArgsAppend "${UNSAFE_ALLOW[0]}"} -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.txt" 2>&1 || {
   tail -n 30 "$WORK/jmh.txt" >&2
   log "JMH failed"
   exit 1
@@ -80,9 +62,7 @@ probe() {
 }
 
 # kv LABEL KEY: the value of KEY in the probe's (last) RESULT line
-kv() {
-  grep '^RESULT' "$WORK/$1.out" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$2=//p"
-}
+kv() { result_value "$WORK/$1.out" "$2"; }
 
 probe burst -- org.picogate.bench.CallbackProbe
 
@@ -105,12 +85,7 @@ done
 # tasks_stat COH KEY: "median (min–max)" of KEY (bytesPerItem, stackBytesPerItem) over the sleeping-task runs
 tasks_stat() {
   [ -f "$WORK/tasks-$1-1.out" ] || { echo "n/a"; return; }
-  local values n
-  values=$(for run in $TASK_RUNS; do kv "tasks-$1-$run" "$2"; done | grep . | sort -n) || true
-  [ -n "$values" ] || { echo "failed"; return; }
-  n=$(printf '%s\n' "$values" | wc -l)
-  printf '%s (%s–%s)' "$(printf '%s\n' "$values" | sed -n "$(((n + 1) / 2))p" | cut -d. -f1)" \
-    "$(printf '%s\n' "$values" | head -n 1 | cut -d. -f1)" "$(printf '%s\n' "$values" | tail -n 1 | cut -d. -f1)"
+  for run in $TASK_RUNS; do kv "tasks-$1-$run" "$2" || true; done | median_range
 }
 
 bytes() { # bytes LABEL: bytes per item, "n/a" if not run, "failed"
@@ -144,7 +119,7 @@ burst() { # burst SIZE KEY
 }
 
 # ---- report ----
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+LOAD_END=$(load_average)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 jdk_line=$("$JAVA" -version 2>&1 | sed -n 2p)
 report() {

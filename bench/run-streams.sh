@@ -16,12 +16,8 @@
 # missing or older than the sources. The throughput JVMs run with compact object headers on JDK 24+, as
 # ./picogate runs the gateway on 25+.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
-JDK=$PICOGATE_JAVA_VERSION
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAR=bench/target/benchmarks.jar
 OUT=${BENCH_OUT:-bench/results/streams-$(date +%F).md}
 CLIENTS=${BENCH_CLIENTS:-16,100}
@@ -32,13 +28,9 @@ IDLE=${BENCH_IDLE:-10000}
 IDLE_RUNS='1 2 3'
 HEAP=(-Xms512m -Xmx512m)
 
-if [ ! -f "$JAR" ] || [ -n "$(find scheduler.bundle/src/main streams.bundle/src/main bench/src bench/pom.xml \
-  -newer "$JAR" -print -quit)" ]; then
-  echo "building $JAR ..." >&2
-  flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package -pl bench -am >&2
+if stale "$JAR" scheduler.bundle/src/main streams.bundle/src/main bench/src bench/pom.xml; then
+  build --lock "$JAR" package -pl bench -am
 fi
-
-log() { printf '%s\n' "$*" >&2; }
 
 # 10,000 connections need 10,000 descriptors in the server process and as many in the client process
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -50,20 +42,9 @@ fi
 
 # Two cores or more: the split run pins the server JVM to core 0 and the client JVM to core 1.
 CORES=$(nproc)
-PIN_SERVER=() PIN_CLIENTS=()
-if [ "$CORES" -ge 2 ] && command -v taskset >/dev/null; then
-  PIN_SERVER=(taskset -c 0) PIN_CLIENTS=(taskset -c 1)
-fi
-# Compact object headers: a product flag from JDK 25, experimental in 24, absent before.
-COH_ON=() COH_OFF=()
-if [ "$JDK" -ge 25 ]; then
-  COH_ON=(-XX:+UseCompactObjectHeaders) COH_OFF=(-XX:-UseCompactObjectHeaders)
-elif [ "$JDK" -ge 24 ]; then
-  COH_ON=(-XX:+UnlockExperimentalVMOptions -XX:+UseCompactObjectHeaders)
-  COH_OFF=(-XX:+UnlockExperimentalVMOptions -XX:-UseCompactObjectHeaders)
-fi
+pin_cores
 
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+LOAD_START=$(load_average)
 WORK=$(mktemp -d)
 SERVER_PID=
 cleanup() {
@@ -93,14 +74,14 @@ log "echo, one JVM: clients $CLIENTS, $ROUNDS rounds of $SECS s after $WARMUP s 
 }
 
 # ---- 2. server and clients in two JVMs, pinned ----
-log "echo, server ${PIN_SERVER[*]:-unpinned} / clients ${PIN_CLIENTS[*]:-unpinned} ..."
+log "echo, server ${PIN_SERVER[*]:-unpinned} / clients ${PIN_LOAD[*]:-unpinned} ..."
 "${PIN_SERVER[@]}" "$JAVA" "${COH_ON[@]}" "${HEAP[@]}" -cp "$JAR" org.picogate.bench.EchoBench server 600 \
   >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
 await_line "$WORK/server.out" 'PORTS .* processors=' "$SERVER_PID" || { cat "$WORK/server.err" >&2; log "server did not start"; exit 1; }
 ports=$(sed -n 's/^PORTS .*servers=\([^ ]*\).*/\1/p' "$WORK/server.out")
 control=$(sed -n 's/^PORTS control=\([0-9]*\).*/\1/p' "$WORK/server.out")
-"${PIN_CLIENTS[@]}" "$JAVA" "${COH_ON[@]}" "${HEAP[@]}" -cp "$JAR" org.picogate.bench.EchoBench clients "$control" \
+"${PIN_LOAD[@]}" "$JAVA" "${COH_ON[@]}" "${HEAP[@]}" -cp "$JAR" org.picogate.bench.EchoBench clients "$control" \
   "$ports" "$CLIENTS" "$ROUNDS" "$SECS" "$WARMUP" >"$WORK/split.out" 2>"$WORK/split.err" || {
   tail -n 20 "$WORK/split.out" "$WORK/split.err" "$WORK/server.err" >&2
   log "EchoBench clients failed"
@@ -165,15 +146,10 @@ lat() { # lat FILE MODE KIND CLIENTS
   printf '%s / %s' "$(res "$1" "$2" "$3" "$4" p50us)" "$(res "$1" "$2" "$3" "$4" p99us)"
 }
 idle_kv() { # idle_kv LABEL KEY
-  grep '^RESULT' "$WORK/idle-$1.out" | tail -n 1 | tr ' ' '\n' | sed -n "s/^$2=//p"
+  result_value "$WORK/idle-$1.out" "$2"
 }
 idle_stat() { # idle_stat COH KEY: "median (min–max)" of KEY (bytesPerConnection, stackBytesPerConnection)
-  local values n
-  values=$(for run in $IDLE_RUNS; do idle_kv "picogate-$1-$run" "$2"; done | grep . | sort -n) || true
-  [ -n "$values" ] || { echo "failed"; return; }
-  n=$(printf '%s\n' "$values" | wc -l)
-  printf '%s (%s–%s)' "$(printf '%s\n' "$values" | sed -n "$(((n + 1) / 2))p" | cut -d. -f1)" \
-    "$(printf '%s\n' "$values" | head -n 1 | cut -d. -f1)" "$(printf '%s\n' "$values" | tail -n 1 | cut -d. -f1)"
+  for run in $IDLE_RUNS; do idle_kv "picogate-$1-$run" "$2" || true; done | median_range
 }
 array_bytes() { # array_bytes LABEL: heap size of that run's read buffer (16-byte array header, 12 with compact headers)
   [ -f "$WORK/idle-$1.out" ] || { echo "n/a"; return; }
@@ -201,7 +177,7 @@ EOF
   done
 }
 
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+LOAD_END=$(load_average)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 jdk_line=$("$JAVA" -version 2>&1 | sed -n 2p)
 if [ ${#PIN_SERVER[@]} -gt 0 ]; then
