@@ -22,12 +22,8 @@
 # The JDK is found like ./mvnw finds it (.mvn/jdk.sh); it must be 22+ to run AttackBench from its sources. The
 # gateway jar is built when missing (when this runs while holding the machine's Maven lock, build it first).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$PWD
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 GATEWAY_JAR=${BENCH_GATEWAY_JAR:-$REPO/itests/target/gateway.jar}
 OUT=${BENCH_OUT:-bench/results/attack-$(date +%F).md}
 GATEWAY_OPTS=${BENCH_GATEWAY_OPTS:-}
@@ -35,16 +31,11 @@ SLOWHTTPTEST=${BENCH_SLOWHTTPTEST:-1}
 PORT=${BENCH_PORT:-18090}
 SRC=$REPO/itests/src/test/java
 
-log() { printf '%s\n' "$*" >&2; }
-
 if [ ! -f "$GATEWAY_JAR" ]; then
-  log "building $GATEWAY_JAR ..."
-  flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package >&2
+  build --lock "$GATEWAY_JAR" package
 fi
 if [ "$SLOWHTTPTEST" = 1 ] && ! command -v slowhttptest >/dev/null; then
-  log "installing slowhttptest ..."
-  { timeout 300 apt-get update >&2 && timeout 300 apt-get install -y slowhttptest >&2; } ||
-    { log "cannot install slowhttptest: run with BENCH_SLOWHTTPTEST=0"; exit 1; }
+  apt_install slowhttptest || die "cannot install slowhttptest: run with BENCH_SLOWHTTPTEST=0"
 fi
 
 WORK=$(mktemp -d)

@@ -32,13 +32,8 @@
 # ./mvnw finds it (.mvn/jdk.sh); the gateway jar and the handler bundle are built when missing (when this runs while
 # holding the machine's Maven lock, build them first: that build would wait for the lock).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$PWD
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
-JDK=$PICOGATE_JAVA_VERSION
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 GATEWAY_JAR=$REPO/itests/target/gateway.jar
 OUT=${BENCH_OUT:-bench/results/http-$(date +%F).md}
 SVG=${OUT%.md}.svg
@@ -55,45 +50,27 @@ GW_PORT=${PORTS%,*} NGINX_PORT=${PORTS#*,}
 N_CLOSE=10000 N_KEEP=50000 CONC=100 WRK_SECS=10 WARM_KEEP=100000 WARM_CLOSE=30000
 TICK=$(getconf CLK_TCK)
 
-log() { printf '%s\n' "$*" >&2; }
-
 if [ ! -f "$GATEWAY_JAR" ] || { [ "$FRAMEWORK" = 1 ] && [ ! -f "$HANDLER_JAR" ]; }; then
-  log "building $GATEWAY_JAR and $HANDLER_JAR ..."
-  flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package >&2
+  build --lock "$GATEWAY_JAR and $HANDLER_JAR" package
 fi
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] || ! command -v wrk >/dev/null; then
-  log "installing nginx-light and wrk ..."
-  timeout 300 apt-get install -y nginx-light wrk >&2 ||
-    { timeout 300 apt-get update >&2 && timeout 300 apt-get install -y nginx-light wrk >&2; } ||
-    timeout 300 apt-get install -y nginx >&2 || true
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || { log "nginx is missing and could not be installed"; exit 1; }
-command -v ab >/dev/null || { log "ab (apache2-utils) is missing"; exit 1; }
-[ "$FRAMEWORK" = 0 ] || command -v curl >/dev/null || { log "curl is missing (it creates the notes)"; exit 1; }
+need_nginx
+command -v wrk >/dev/null || apt_install wrk || true
+need ab "ab (apache2-utils)"
+[ "$FRAMEWORK" = 0 ] || need curl "curl (it creates the notes)"
 HAVE_WRK=0; command -v wrk >/dev/null && HAVE_WRK=1
 
-PIN_SERVER=() PIN_LOAD=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  PIN_SERVER=(taskset -c 0) PIN_LOAD=(taskset -c 1)
-fi
-JOPTS=()
-[ "$JDK" -ge 24 ] && JOPTS+=(--sun-misc-unsafe-memory-access=allow)
-[ "$JDK" -ge 25 ] && JOPTS+=(-XX:+UseCompactObjectHeaders)
+pin_cores
+JOPTS=("${JDK_OPTS[@]}")
 
-for p in "$GW_PORT" $([ "$ONLY" = framework ] || echo "$NGINX_PORT"); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then log "port $p is in use; set BENCH_PORTS"; exit 1; fi
-done
+need_free_port "$GW_PORT" BENCH_PORTS
+[ "$ONLY" = framework ] || need_free_port "$NGINX_PORT" BENCH_PORTS
 
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_START=$(load_average)
 WORK=$(mktemp -d)
 SERVER_PID=
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+    stop_process "$SERVER_PID"
     SERVER_PID=
   fi
 }
@@ -104,51 +81,19 @@ trap 'exit 130' INT TERM
 # the page: b"Hello.\r\n" * 1500, readable by nginx's unprivileged worker
 chmod 755 "$WORK"
 mkdir -p "$WORK/www"
-for _ in $(seq 1500); do printf 'Hello.\r\n'; done >"$WORK/www/index.html"
-chmod 644 "$WORK/www/index.html"
-[ "$(stat -c %s "$WORK/www/index.html")" = 12000 ] || { log "page is not 12000 bytes"; exit 1; }
+seed_page "$WORK/www/index.html"
+[ "$(stat -c %s "$WORK/www/index.html")" = 12000 ] || die "page is not 12000 bytes"
 
 pids_of() { echo "$SERVER_PID" $(pgrep -P "$SERVER_PID" || true); } # nginx: master + worker; java: itself
 cpu_ticks() { local t=0 p; for p in $(pids_of); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 sys_ticks() { local t=0 p; for p in $(pids_of); do t=$((t + $(awk '{print $15}' "/proc/$p/stat"))); done; echo "$t"; }
 mem_kb() { local t=0 p; for p in $(pids_of); do t=$((t + $(awk -v k="$1:" '$1 == k {print $2}' "/proc/$p/status"))); done; echo "$t"; }
 
-await_port() { # await_port PORT: at most 60 s, while the server lives
-  for _ in $(seq 600); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
-
 start_nginx() {
-  mkdir -p "$WORK/nginx"
-  cat >"$WORK/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 100000;
-  types { text/html html; }
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $WORK/www;
-  }
-}
-EOF
+  nginx_conf "$WORK/nginx" "$WORK/www" "127.0.0.1:$NGINX_PORT" "keepalive_requests 100000"
   "${PIN_SERVER[@]}" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/out.log" 2>&1 &
   SERVER_PID=$!
-  await_port "$NGINX_PORT" || { cat "$WORK/nginx/out.log" "$WORK/nginx/error.log" >&2; exit 1; }
+  await_port "$NGINX_PORT" "$SERVER_PID" || { cat "$WORK/nginx/out.log" "$WORK/nginx/error.log" >&2; exit 1; }
   sleep 0.5 # the worker
 }
 
@@ -178,7 +123,7 @@ EOF
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
   done
-  grep -q ready "$dir/out.log" && await_port "$GW_PORT" || { log "gateway did not start:"; cat "$dir/out.log" >&2; exit 1; }
+  grep -q ready "$dir/out.log" && await_port "$GW_PORT" "$SERVER_PID" || { log "gateway did not start:"; cat "$dir/out.log" >&2; exit 1; }
 }
 
 # measure NAME SCENARIO TOOL...: runs the load tool (pinned, bounded) and records its figures and the server's CPU

@@ -28,14 +28,9 @@
 # figures are footprint, not speed. The JDK is found like ./mvnw finds it (.mvn/jdk.sh); the gateway jar and the
 # handler bundle are built when missing (when this runs while holding the machine's Maven lock, build them first).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$PWD
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JCMD=$PICOGATE_JAVA_HOME/bin/jcmd
-JDK=$PICOGATE_JAVA_VERSION
 GATEWAY_JAR=$REPO/itests/target/gateway.jar
 HANDLER_JAR=$REPO/bench/handler/target/bench.handler-0.1.0-SNAPSHOT.jar
 MINUTES=${SOAK_MINUTES:-30}
@@ -48,23 +43,18 @@ CSV=${OUT%.md}.csv
 SVG=${OUT%.md}.svg
 NOTE=${SOAK_NOTE:-}
 
-log() { printf '%s\n' "$*" >&2; }
-
-command -v ab >/dev/null || { log "ab (apache2-utils) is missing"; exit 1; }
-command -v curl >/dev/null || { log "curl is missing"; exit 1; }
-[ -x "$JCMD" ] || { log "no jcmd in $PICOGATE_JAVA_HOME"; exit 1; }
+need ab "ab (apache2-utils)"
+need curl
+[ -x "$JCMD" ] || die "no jcmd in $PICOGATE_JAVA_HOME"
 if [ ! -f "$GATEWAY_JAR" ] || [ ! -f "$HANDLER_JAR" ]; then
-  log "building $GATEWAY_JAR and $HANDLER_JAR ..."
-  flock /tmp/picogate-mvn.lock ./mvnw -B -q -DskipTests package >&2
+  build --lock "$GATEWAY_JAR and $HANDLER_JAR" package
 fi
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then log "port $PORT is in use; set SOAK_PORT"; exit 1; fi
+need_free_port "$PORT" SOAK_PORT
 
-JOPTS=()
-[ "$JDK" -ge 24 ] && JOPTS+=(--sun-misc-unsafe-memory-access=allow)
-[ "$JDK" -ge 25 ] && JOPTS+=(-XX:+UseCompactObjectHeaders)
+JOPTS=("${JDK_OPTS[@]}")
 JOPTS+=(-XX:NativeMemoryTracking=summary) # where the RSS goes: committed memory by category, sampled with jcmd
 
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_START=$(load_average)
 STARTED=$(date -u '+%F %H:%M UTC')
 WORK=$(mktemp -d)
 GW=$WORK/gw
@@ -84,7 +74,7 @@ trap 'exit 130' INT TERM
 
 # ---- the gateway: static page, handler bundle, notes database, all in the run's temporary folder ----
 mkdir -p "$WORK/www" "$GW/deploy"
-for _ in $(seq 1500); do printf 'Hello.\r\n'; done >"$WORK/www/index.html"
+seed_page "$WORK/www/index.html"
 cat >"$GW/deploy/org.picogate.http.config" <<EOF
 port=I"$PORT"
 host="127.0.0.1"
@@ -202,7 +192,7 @@ CALLS_OK=$(grep -c "200 OK  $BASE/bench/json" "$GW/out.log" || true) # after a p
 CLIENT_FAILED=$(grep -c 'picogate:get .* failed' "$GW/out.log" || true)
 UPDATES=$(grep -c 'Updating bundle org.picogate.bench.handler' "$GW/out.log" || true) # FileInstall's log line
 EXCEPTIONS=$(grep -c 'Exception' "$GW/out.log" || true)
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_END=$(load_average)
 read -r N_STATIC N_JSON N_NOTES F_STATIC F_JSON F_NOTES < <(awk '{c[$1] += $2; f[$1] += $3}
   END {print c["static"] + 0, c["json"] + 0, c["notes"] + 0, f["static"] + 0, f["json"] + 0, f["notes"] + 0}' \
   "$WORK/load.txt")
