@@ -14,8 +14,8 @@
 #   JDK_OPTS      what the gateway's benchmark JVMs get, as ./picogate run: UNSAFE_ALLOW, and compact object headers
 #                 from JDK 25
 # The rest is functions, each described where it is defined: log, die, need, need_free_port, stale, build,
-# apt_install, need_nginx, nginx_conf, pin_cores, seed_page, load_average, await_port, stop_process, result_value,
-# median_range.
+# apt_install, need_nginx, nginx_conf, pin_cores, seed_page, load_average, cpu_model, await_port, stop_process,
+# result_value, median_range, write_report.
 # shellcheck shell=bash disable=SC2034 # the variables set here are for the scripts that source it
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -144,6 +144,11 @@ load_average() {
   cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown
 }
 
+# cpu_model: the processor's model name, as /proc/cpuinfo gives it (nothing without it)
+cpu_model() {
+  sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1
+}
+
 # await_port PORT [PID]: waits (at most 60 s) until something answers on 127.0.0.1:PORT; false if it does not, or if
 # the process PID ends first
 await_port() {
@@ -183,4 +188,12 @@ median_range() {
   n=$(printf '%s\n' "$values" | wc -l)
   printf '%s (%s–%s)' "$(printf '%s\n' "$values" | sed -n "$(((n + 1) / 2))p" | cut -d. -f1)" \
     "$(printf '%s\n' "$values" | head -n 1 | cut -d. -f1)" "$(printf '%s\n' "$values" | tail -n 1 | cut -d. -f1)"
+}
+
+# write_report FILE: copies stdin (the report) to stdout and to FILE, making FILE's folder when missing, then logs
+# where it went
+write_report() {
+  mkdir -p "$(dirname "$1")"
+  tee "$1"
+  log "written to $1"
 }

@@ -145,7 +145,4 @@ if [ "$SLOWHTTPTEST" = 1 ]; then
   echo "Load after the run: $(uptime | sed 's/.*load average: //')." >>"$REPORT"
 fi
 
-mkdir -p "$(dirname "$OUT")"
-cp "$REPORT" "$OUT"
-cat "$REPORT"
-log "written to $OUT"
+write_report "$OUT" <"$REPORT"

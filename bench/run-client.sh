@@ -65,7 +65,6 @@ IDLE_LINE=$("$JAVA" "${JOPTS[@]}" -cp "$JAR" org.picogate.bench.ClientBench idle
 log "  $IDLE_LINE"
 IDLE_BYTES=$(sed -E 's/.*heap_bytes_per_idle_connection=([0-9.]+).*/\1/' <<<"$IDLE_LINE")
 
-mkdir -p "$(dirname "$OUT")"
 {
   echo "# HTTP client against nginx, $(date +%F)"
   echo
@@ -80,4 +79,4 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "Heap per pooled idle connection (Picogate client, $IDLE connections to nginx, heap after full GCs with the"
   echo "connections idle in the pool, less before): **${IDLE_BYTES} bytes**."
-} | tee "$OUT"
+} | write_report "$OUT"

@@ -358,7 +358,7 @@ CMD="bench/run-http.sh"
 [ -z "$ONLY" ] || CMD="BENCH_ONLY=$ONLY $CMD"
 TOOLS="$(ab -V | head -n 1 | sed 's/This is //; s/ <.*//'); $(if [ "$HAVE_WRK" = 1 ]; then wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2 || true; else echo "wrk not available"; fi)"
 MACHINE="Machine: $(nproc) cores,
-$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r), load average $LOAD_START at the start.
+$(cpu_model), Linux $(uname -r), load average $LOAD_START at the start.
 $("$JAVA" -version 2>&1 | head -n 1 | tr -d '"'), JVM options \`${JOPTS[*]}\`"
 
 # ---- the framework report ----
@@ -436,7 +436,7 @@ svg >"$SVG"
 ## HTTP benchmark: static 12000-byte page, Picogate against nginx, $(date +%F)
 
 Command: \`$CMD\` (in $(git rev-parse --short HEAD 2>/dev/null || echo ?)). Machine: $(nproc) cores,
-$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r), load average $LOAD_START at the start.
+$(cpu_model), Linux $(uname -r), load average $LOAD_START at the start.
 $("$JAVA" -version 2>&1 | head -n 1 | tr -d '"'), JVM options \`${JOPTS[*]}\`; $("$NGINX" -v 2>&1 | sed 's/.*: //');
 $(ab -V | head -n 1 | sed 's/This is //; s/ <.*//'); $(if [ "$HAVE_WRK" = 1 ]; then wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2 || true; else echo "wrk not available"; fi).
 

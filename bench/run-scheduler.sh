@@ -120,7 +120,7 @@ burst() { # burst SIZE KEY
 
 # ---- report ----
 LOAD_END=$(load_average)
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+cpu=$(cpu_model)
 jdk_line=$("$JAVA" -version 2>&1 | sed -n 2p)
 report() {
   cat <<EOF
@@ -180,6 +180,4 @@ $(for f in "$WORK"/timers-*.out "$WORK"/tasks-*.out "$WORK"/many-*.out; do
 EOF
 }
 
-mkdir -p "$(dirname "$OUT")"
-report | tee "$OUT"
-log "written to $OUT"
+report | write_report "$OUT"

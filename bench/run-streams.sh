@@ -178,7 +178,7 @@ EOF
 }
 
 LOAD_END=$(load_average)
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+cpu=$(cpu_model)
 jdk_line=$("$JAVA" -version 2>&1 | sed -n 2p)
 if [ ${#PIN_SERVER[@]} -gt 0 ]; then
   pinning="server JVM \`taskset -c 0\`, client JVM \`taskset -c 1\` (each JVM sees one processor)"
@@ -256,6 +256,4 @@ $(for f in "$WORK"/idle-*.out; do
 EOF
 }
 
-mkdir -p "$(dirname "$OUT")"
-report | tee "$OUT"
-log "written to $OUT"
+report | write_report "$OUT"
