@@ -24,13 +24,8 @@
 # AOT cache (JDK 25+; made by ./picogate run or options beforehand, see README "Footprint").
 # Needs ab (apache2-utils) and curl. The JDK is found like ./mvnw finds it (.mvn/jdk.sh).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$PWD
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
-JDK=$PICOGATE_JAVA_VERSION
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 GATEWAY_JAR=$REPO/itests/target/gateway.jar
 OUT=${BENCH_OUT:-bench/results/footprint-$(date +%F).md}
 STARTS=${BENCH_STARTS:-5}
@@ -42,13 +37,11 @@ if [ "${BENCH_START_PINNED:-0}" = 1 ]; then START_PIN= START_HOW="the gateway pi
 else START_PIN=--unpinned START_HOW="the gateway on both cores"; fi
 TICK=$(getconf CLK_TCK)
 
-log() { printf '%s\n' "$*" >&2; }
-[ -f "$GATEWAY_JAR" ] || { log "$GATEWAY_JAR is missing: ./picogate build"; exit 1; }
-command -v ab >/dev/null || { log "ab (apache2-utils) is missing"; exit 1; }
-command -v curl >/dev/null || { log "curl is missing"; exit 1; }
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then log "port $PORT is in use; set BENCH_PORT"; exit 1; fi
-PIN_SERVER=() PIN_LOAD=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then PIN_SERVER=(taskset -c 0) PIN_LOAD=(taskset -c 1); fi
+[ -f "$GATEWAY_JAR" ] || die "$GATEWAY_JAR is missing: ./picogate build"
+need ab "ab (apache2-utils)"
+need curl
+need_free_port "$PORT"
+pin_cores
 
 # ---- the option sets: NAME|ENVIRONMENT|JVM OPTIONS ----
 # Every set has the two options that only silence JDK warnings about Felix (sun.misc.Unsafe) and SQLite
@@ -84,10 +77,7 @@ WORK=$(mktemp -d)
 SERVER_PID=
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+    stop_process "$SERVER_PID" 10
     SERVER_PID=
   fi
   exec 9>&-
@@ -97,7 +87,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mkdir -p "$WORK/www"
-for _ in $(seq 1500); do printf 'Hello.\r\n'; done >"$WORK/www/index.html"
+seed_page "$WORK/www/index.html"
 URL_STATIC="http://127.0.0.1:$PORT/index.html" URL_PAGE="http://127.0.0.1:$PORT/"
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -177,7 +167,7 @@ options_of() { # options_of NAME: prints "ENV|OPTIONS" of the set
 }
 
 declare -A R
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_START=$(load_average)
 for set in $SETS; do
   spec=$(options_of "$set"); env=${spec%%|*} opts=${spec#*|}
   R[$set,env]=$env R[$set,opts]=$opts
@@ -218,7 +208,7 @@ for set in $SETS; do
   stop_server
   log "  start ${R[$set,start]} ms (${R[$set,starts]}), RSS ready/idle/peak ${R[$set,rss_ready]}/${R[$set,rss_idle]}/${R[$set,peak]} MB, µs/request static ${R[$set,us_static]} page ${R[$set,us_page]}, failed ${R[$set,failed]}"
 done
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_END=$(load_average)
 
 table() {
   local ka_head='' ka_sep=''
@@ -251,7 +241,7 @@ mkdir -p "$(dirname "$OUT")"
 ## Footprint and start time of the gateway, $(date +%F)
 
 Command: \`${BENCH_SETS:+BENCH_SETS=\"$BENCH_SETS\" }${BENCH_KEEPALIVE:+BENCH_KEEPALIVE=$BENCH_KEEPALIVE }${BENCH_STARTS:+BENCH_STARTS=$BENCH_STARTS }bench/run-footprint.sh\` (in $(git rev-parse --short HEAD 2>/dev/null || echo ?)).
-Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r);
+Machine: $(nproc) cores, $(cpu_model), Linux $(uname -r);
 load average $LOAD_START at the start, $LOAD_END at the end. $("$JAVA" -version 2>&1 | head -n 1 | tr -d '"').
 
 \`java [options] -jar itests/target/gateway.jar\` ($(($(stat -c %s "$GATEWAY_JAR") / 1024)) KB) in a fresh folder whose \`deploy/\` sets the

@@ -11,41 +11,31 @@
 #
 # Needs ab (apache2-utils) and bench/target/benchmarks.jar (built when missing).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-. .mvn/jdk.sh
-picogate_find_jdk || { picogate_no_jdk; exit 1; }
-JAVA=$PICOGATE_JAVA_HOME/bin/java
-JDK=$PICOGATE_JAVA_VERSION
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAR=${BENCH_JAR:-bench/target/benchmarks.jar}
 OUT=${BENCH_OUT:-bench/results/jvm-floor-$(date +%F).md}
 PORT=${BENCH_PORT:-18282}
 N=10000 CONC=100 WARM=30000
 
-log() { printf '%s\n' "$*" >&2; }
-command -v ab >/dev/null || { log "ab (apache2-utils) is missing"; exit 1; }
-if [ ! -f "$JAR" ]; then
-  log "building $JAR ..."
-  ./mvnw -B -q -DskipTests -pl bench -am package >&2
-fi
-[ "$JDK" -ge 25 ] || { log "needs JDK 25+ (compact object headers, AOT cache); found $JDK"; exit 1; }
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then log "port $PORT is in use; set BENCH_PORT"; exit 1; fi
-PIN_SERVER=() PIN_LOAD=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then PIN_SERVER=(taskset -c 0) PIN_LOAD=(taskset -c 1); fi
+need ab "ab (apache2-utils)"
+if stale "$JAR" bench/src bench/pom.xml; then build "$JAR" -pl bench -am package; fi
+[ "$JDK" -ge 25 ] || die "needs JDK 25+ (compact object headers, AOT cache); found $JDK"
+need_free_port "$PORT"
+pin_cores
 
 WORK=$(mktemp -d)
 SERVER_PID=
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+    stop_process "$SERVER_PID"
     SERVER_PID=
   fi
 }
 cleanup() { stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-for _ in $(seq 1500); do printf 'Hello.\r\n'; done >"$WORK/page.html"
+seed_page "$WORK/page.html"
 URL="http://127.0.0.1:$PORT/"
 mem_mb() { awk -v k="$1:" '$1 == k {printf "%.1f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 
@@ -86,7 +76,7 @@ MATRIX=(
   "interpreter||-Xmx16m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xint|no JIT at all (for scale only: ~10x the CPU per request)"
 )
 declare -A R
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_START=$(load_average)
 for m in "${MATRIX[@]}"; do
   IFS='|' read -r name env opts what <<<"$m"
   # shellcheck disable=SC2086 # options are words
@@ -100,15 +90,14 @@ for m in "${MATRIX[@]}"; do
   stop_server
   log "$name: RSS idle ${R[$name,idle]} MB, peak ${R[$name,peak]} MB, failed $failed"
 done
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD_END=$(load_average)
 
-mkdir -p "$(dirname "$OUT")"
 {
   cat <<HEAD
 ## The JVM's footprint floor, $(date +%F)
 
 Command: \`bench/run-jvm-floor.sh\` (in $(git rev-parse --short HEAD 2>/dev/null || echo ?)).
-Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), Linux $(uname -r);
+Machine: $(nproc) cores, $(cpu_model), Linux $(uname -r);
 load average $LOAD_START at the start, $LOAD_END at the end. $("$JAVA" -version 2>&1 | head -n 1 | tr -d '"').
 
 \`java [options] -cp bench/target/benchmarks.jar org.picogate.bench.JdkHttpServerFloor\`: the JDK's own HTTP server
@@ -126,6 +115,4 @@ HEAD
     printf '| %s | %s: `%s` | %s | %s | %s |\n' "$name" "$what" "${env:+$env }$opts" "${R[$name,idle]}" "${R[$name,peak]}" \
       "${R[$name,failed]}"
   done
-} >"$OUT"
-cat "$OUT"
-log "wrote $OUT"
+} | write_report "$OUT"
