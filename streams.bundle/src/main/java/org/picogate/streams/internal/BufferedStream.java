@@ -614,6 +614,11 @@ public final class BufferedStream implements Stream {
         return bytesOut;
     }
 
+    /** Whether it runs over TLS, for the runtime snapshot. */
+    public boolean isTls() {
+        return transport instanceof TlsTransport;
+    }
+
     /** When the stream was made, on the scheduler's clock: {@code picogate:conns} shows its age. */
     public long createdNanos() {
         return createdNanos;

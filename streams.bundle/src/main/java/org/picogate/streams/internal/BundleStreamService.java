@@ -45,7 +45,7 @@ public final class BundleStreamService implements StreamService {
     private final ServiceReference<Scheduler> schedulerRef;
     private final Scheduler scheduler;
     private final StreamFactory streams;
-    private final String owner;
+    private final Owner owner;
     private final Set<StreamServerImpl> servers = ConcurrentHashMap.newKeySet();
     private final Set<BufferedStream> clients = ConcurrentHashMap.newKeySet();
     private final SynchronousBundleListener ownerStopping = this::ownerChanged;
@@ -59,8 +59,8 @@ public final class BundleStreamService implements StreamService {
         this.scheduler = Objects.requireNonNull(user.getService(schedulerRef), "the Scheduler service went away");
         // live settings for every new stream, the configured server TLS for every new connection
         this.streams = new StreamFactory(scheduler, runtime::settings, runtime::configuredTls);
-        this.owner = context.getUsingBundle().getSymbolicName();
         this.ownerId = context.getUsingBundle().getBundleId();
+        this.owner = new Owner(ownerId, String.valueOf(context.getUsingBundle().getSymbolicName()));
         this.streamsBundle = context.getBundleContext();
         streamsBundle.addBundleListener(ownerStopping);
     }

@@ -1,13 +1,6 @@
 package org.picogate.streams.internal;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -15,11 +8,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.picogate.scheduler.Clock;
 import org.picogate.streams.ServerStats;
+import org.picogate.streams.runtime.ClientStreamDTO;
+import org.picogate.streams.runtime.ServerDTO;
+import org.picogate.streams.runtime.StreamDTO;
+import org.picogate.streams.runtime.StreamsSnapshot;
 
 /**
  * Gogo command {@code picogate:conns}: every open stream server with its counters and connections, then every
- * client stream. Ages are measured on {@link Clock#system()}, the clock of the gateway's scheduler, on which
- * streams record when they were made.
+ * client stream. It renders the same {@link StreamsSnapshot} as the {@code StreamServiceRuntime} service (the web
+ * console's), so the two never disagree. Ages are measured on {@link Clock#system()}, the clock of the gateway's
+ * scheduler, on which streams record when they were made.
  */
 @Component(service = ConnsCommand.class,
         property = { "osgi.command.scope=picogate", "osgi.command.function=conns" })
@@ -38,64 +36,38 @@ public final class ConnsCommand {
     @Descriptor("lists stream servers (name, owner, port, open/accepted/rejected) with their connections, and "
             + "client streams (remote address, age, state, bytes in/out)")
     public String conns() {
-        return render(runtime.servers(), runtime.clients(), Clock.system().nanoTime());
+        return render(runtime.snapshot(Clock.system().nanoTime()));
     }
 
-    /**
-     * The listing.
-     *
-     * @param servers open servers and their owners' names
-     * @param clients open client streams and their owners' names
-     * @param now the current time on the clock the streams were made on
-     */
-    static String render(Map<StreamServerImpl, String> servers, Map<BufferedStream, String> clients, long now) {
+    /** The listing of a snapshot. */
+    static String render(StreamsSnapshot snapshot) {
         StringBuilder out = new StringBuilder();
-        int connections = 0;
-        List<StreamServerImpl> byName = new ArrayList<>(servers.keySet());
-        byName.sort(Comparator.comparing(StreamServerImpl::name).thenComparingInt(StreamServerImpl::port));
-        if (!byName.isEmpty()) {
+        if (!snapshot.servers().isEmpty()) {
             out.append(String.format(SERVER_ROW, "SERVER", "OWNER", "PORT", "OPEN", "ACCEPTED", "REJECTED"));
         }
-        for (StreamServerImpl server : byName) {
+        for (ServerDTO server : snapshot.servers()) {
             ServerStats stats = server.stats();
-            out.append(String.format(SERVER_ROW, clip(server.name(), 28), clip(servers.get(server), 32),
-                    server.port(), stats.open(), stats.accepted(), stats.rejected()));
-            List<BufferedStream> streams = oldestFirst(server.streams());
-            if (!streams.isEmpty()) {
+            out.append(String.format(SERVER_ROW, clip(server.name(), 28), clip(server.owner(), 32), server.port(),
+                    stats.open(), stats.accepted(), stats.rejected()));
+            if (!server.connections().isEmpty()) {
                 out.append(String.format(STREAM_ROW, "CONNECTION FROM", "AGE", "STATE", "BYTES IN", "BYTES OUT"));
-                streams.forEach(s -> out.append(row(STREAM_ROW, address(s.remoteAddress()), s, now)));
+                server.connections().forEach(s -> out.append(row(STREAM_ROW, s.remoteAddress(), s)));
             }
-            connections += streams.size();
         }
-        List<BufferedStream> outgoing = oldestFirst(clients.keySet());
-        if (!outgoing.isEmpty()) {
+        if (!snapshot.clientStreams().isEmpty()) {
             out.append(String.format(CLIENT_ROW, "CLIENT STREAM TO (OWNER)", "AGE", "STATE", "BYTES IN", "BYTES OUT"));
-            outgoing.forEach(s -> out.append(
-                    row(CLIENT_ROW, address(s.remoteAddress()) + " (" + clients.get(s) + ")", s, now)));
+            for (ClientStreamDTO c : snapshot.clientStreams()) {
+                out.append(row(CLIENT_ROW, c.stream().remoteAddress() + " (" + c.owner() + ")", c.stream()));
+            }
         }
-        out.append(servers.size()).append(" server(s), ").append(connections).append(" connection(s) accepted, ")
-                .append(outgoing.size()).append(" client stream(s)");
+        out.append(snapshot.servers().size()).append(" server(s), ").append(snapshot.connectionCount())
+                .append(" connection(s) accepted, ").append(snapshot.clientStreams().size())
+                .append(" client stream(s)");
         return out.toString();
     }
 
-    private static List<BufferedStream> oldestFirst(Collection<BufferedStream> streams) {
-        List<BufferedStream> sorted = new ArrayList<>(streams);
-        sorted.sort(Comparator.comparingLong(BufferedStream::createdNanos));
-        return sorted;
-    }
-
-    private static String row(String format, String label, BufferedStream s, long now) {
-        return String.format(format, clip(label, 46), age(Duration.ofNanos(now - s.createdNanos())), s.state(),
-                s.bytesIn(), s.bytesOut());
-    }
-
-    /** {@code 127.0.0.1:8080} or {@code [::1]:8080}, without the JDK's leading slash or empty host name. */
-    static String address(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            String host = inet.getAddress().getHostAddress();
-            return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
-        }
-        return String.valueOf(address);
+    private static String row(String format, String label, StreamDTO s) {
+        return String.format(format, clip(label, 46), age(s.age()), s.state(), s.bytesIn(), s.bytesOut());
     }
 
     private static String clip(String s, int max) {

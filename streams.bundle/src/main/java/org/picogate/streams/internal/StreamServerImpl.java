@@ -10,6 +10,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -59,7 +61,7 @@ final class StreamServerImpl implements StreamServer {
     private final LongAdder failedHandshakes = new LongAdder();
     private final LongAdder bytesInClosed = new LongAdder();
     private final LongAdder bytesOutClosed = new LongAdder();
-    private final int port;
+    private final InetSocketAddress localAddress;
     private volatile Task<Void> acceptTask;
 
     StreamServerImpl(Scheduler scheduler, ListenOptions options, StreamHandler handler, TransportFactory transports,
@@ -78,7 +80,7 @@ final class StreamServerImpl implements StreamServer {
             // UnresolvedAddressException from bind
             listener.bind(host == null || host.isEmpty() ? new InetSocketAddress(options.port())
                     : new InetSocketAddress(InetAddress.getByName(host), options.port()), options.backlog());
-            this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            this.localAddress = (InetSocketAddress) listener.getLocalAddress();
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
@@ -179,7 +181,12 @@ final class StreamServerImpl implements StreamServer {
 
     @Override
     public int port() {
-        return port;
+        return localAddress.getPort();
+    }
+
+    /** The address it listens on (kept from the bind: it stays readable after the close). */
+    InetSocketAddress localAddress() {
+        return localAddress;
     }
 
     @Override
@@ -278,9 +285,12 @@ final class StreamServerImpl implements StreamServer {
         return List.copyOf(connections.keySet());
     }
 
-    /** The open connections as they are implemented, for {@code picogate:conns}. */
-    List<BufferedStream> streams() {
-        return List.copyOf(connections.keySet());
+    /**
+     * The open connections as they are implemented, for the runtime snapshot: a live view, read in place rather
+     * than copied (the snapshot copies what it shows).
+     */
+    Collection<BufferedStream> openStreams() {
+        return Collections.unmodifiableSet(connections.keySet());
     }
 
     String name() {

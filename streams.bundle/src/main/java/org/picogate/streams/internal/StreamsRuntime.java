@@ -21,11 +21,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.picogate.config.ConfigCheck;
 import org.picogate.streams.ConnectOptions;
 import org.picogate.streams.TlsContexts;
+import org.picogate.streams.runtime.StreamsSnapshot;
 
 /**
  * What every bundle's stream service shares: the settings and the server TLS context of PID
  * {@code org.picogate.streams}, and the open servers and client streams with the bundles that own them (for
- * {@code picogate:conns}). Registered under its private class: only this bundle sees it.
+ * {@code picogate:conns} and the {@code StreamServiceRuntime} service). Registered under its private class: only
+ * this bundle sees it.
  *
  * <p>Each configuration is applied in two independent parts, each either whole or not at all: the stream
  * settings, and the server TLS (whose files are read again at every configuration change). A part that is
@@ -39,8 +41,8 @@ public final class StreamsRuntime {
     private volatile StreamSettings settings = StreamSettings.DEFAULTS;
     private volatile ConnectOptions defaultConnectOptions = ConnectOptions.defaults();
     private volatile ConfiguredTls tls = ConfiguredTls.NOT_CONFIGURED;
-    private final Map<StreamServerImpl, String> servers = new ConcurrentHashMap<>();
-    private final Map<BufferedStream, String> clients = new ConcurrentHashMap<>();
+    private final Map<StreamServerImpl, Owner> servers = new ConcurrentHashMap<>();
+    private final Map<BufferedStream, Owner> clients = new ConcurrentHashMap<>();
 
     @Activate
     public StreamsRuntime(StreamsConfig config, Map<String, Object> properties) {
@@ -61,7 +63,7 @@ public final class StreamsRuntime {
         return tls;
     }
 
-    void opened(StreamServerImpl server, String owner) {
+    void opened(StreamServerImpl server, Owner owner) {
         servers.put(server, owner);
     }
 
@@ -69,12 +71,7 @@ public final class StreamsRuntime {
         servers.remove(server);
     }
 
-    /** Open servers and the symbolic names of the bundles that opened them. */
-    Map<StreamServerImpl, String> servers() {
-        return Map.copyOf(servers);
-    }
-
-    void connected(BufferedStream client, String owner) {
+    void connected(BufferedStream client, Owner owner) {
         clients.put(client, owner);
     }
 
@@ -82,9 +79,14 @@ public final class StreamsRuntime {
         clients.remove(client);
     }
 
-    /** Open client streams (from {@code connect}) and the symbolic names of the bundles that opened them. */
-    Map<BufferedStream, String> clients() {
-        return Map.copyOf(clients);
+    /**
+     * The open servers and client streams with the bundles that opened them, for the {@code StreamServiceRuntime}
+     * service and {@code picogate:conns} alike.
+     *
+     * @param now the current time on the clock the streams were made on
+     */
+    StreamsSnapshot snapshot(long now) {
+        return Snapshots.take(servers, clients, now);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.picogate.streams.internal.Loopback.sendLine;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.picogate.scheduler.Channel;
 import org.picogate.streams.ConnectOptions;
 import org.picogate.streams.ListenOptions;
 import org.picogate.streams.Stream;
+import org.picogate.streams.runtime.StreamsSnapshot;
 
 /** {@code picogate:conns} renders servers, their connections and client streams; ages on the virtual clock. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -29,8 +31,13 @@ class ConnsCommandTest {
         loopback.close();
     }
 
-    private long now() {
-        return loopback.clock.nanoTime();
+    /** The listing of these servers and client streams, owned by the bundles named, now on the virtual clock. */
+    private String render(Map<StreamServerImpl, String> servers, Map<BufferedStream, String> clients) {
+        Map<StreamServerImpl, Owner> serverOwners = new HashMap<>();
+        servers.forEach((server, owner) -> serverOwners.put(server, new Owner(7, owner)));
+        Map<BufferedStream, Owner> clientOwners = new HashMap<>();
+        clients.forEach((client, owner) -> clientOwners.put(client, new Owner(8, owner)));
+        return ConnsCommand.render(Snapshots.take(serverOwners, clientOwners, loopback.clock.nanoTime()));
     }
 
     @Test
@@ -44,8 +51,7 @@ class ConnsCommandTest {
         assertThat(howItEnds(loopback.connect(server.port()))).isIn("eof", "reset"); // one rejected
         loopback.clock.advance(Duration.ofSeconds(75));
 
-        String out = ConnsCommand.render(Map.of(server, "org.example.app"), Map.of(client, "org.example.mqtt"),
-                now());
+        String out = render(Map.of(server, "org.example.app"), Map.of(client, "org.example.mqtt"));
 
         int clientPort = ((InetSocketAddress) client.localAddress()).getPort();
         assertThat(out.lines()).anyMatch(l -> l.matches("echo\\s+org\\.example\\.app\\s+" + server.port()
@@ -69,7 +75,7 @@ class ConnsCommandTest {
         sendLine(second, "2");
         second.readLine(10);
 
-        String out = ConnsCommand.render(Map.of(server, "owner"), Map.of(), now());
+        String out = render(Map.of(server, "owner"), Map.of());
         assertThat(out).containsSubsequence("3s", "ms");
         assertThat(out).endsWith("1 server(s), 2 connection(s) accepted, 0 client stream(s)");
 
@@ -77,20 +83,18 @@ class ConnsCommandTest {
         ended.receive();
         second.close();
         ended.receive();
-        assertThat(ConnsCommand.render(Map.of(server, "owner"), Map.of(), now()))
+        assertThat(render(Map.of(server, "owner"), Map.of()))
                 .doesNotContain("CONNECTION FROM").endsWith("0 connection(s) accepted, 0 client stream(s)");
     }
 
     @Test
     void nothingOpenIsOneLine() {
-        assertThat(ConnsCommand.render(Map.of(), Map.of(), 0))
+        assertThat(ConnsCommand.render(StreamsSnapshot.EMPTY))
                 .isEqualTo("0 server(s), 0 connection(s) accepted, 0 client stream(s)");
     }
 
     @Test
-    void addressesAndAgesReadNaturally() {
-        assertThat(ConnsCommand.address(new InetSocketAddress("127.0.0.1", 8080))).isEqualTo("127.0.0.1:8080");
-        assertThat(ConnsCommand.address(new InetSocketAddress("::1", 1883))).isEqualTo("[0:0:0:0:0:0:0:1]:1883");
+    void agesReadNaturally() { // addresses: SnapshotsTest
         assertThat(ConnsCommand.age(Duration.ofMillis(250))).isEqualTo("250ms");
         assertThat(ConnsCommand.age(Duration.ofSeconds(42))).isEqualTo("42s");
         assertThat(ConnsCommand.age(Duration.ofMinutes(125))).isEqualTo("2h5m");
