@@ -42,6 +42,7 @@ import org.picogate.http.App;
 import org.picogate.http.runtime.HttpRuntime;
 import org.picogate.http.whiteboard.HttpWhiteboard;
 import org.picogate.scheduler.Scheduler;
+import org.picogate.streams.runtime.StreamServiceRuntime;
 
 /**
  * The web console (PID {@code org.picogate.console}). It registers its {@link App} under {@code /console} only
@@ -66,6 +67,11 @@ public final class ConsoleComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile HttpRuntime httpRuntime;
 
+    /** The stream servers and client streams; absent while the streams bundle starts or stops. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StreamServiceRuntime streamsRuntime;
+
     @Activate
     public ConsoleComponent(BundleContext context, ConsoleConfig config, Map<String, Object> properties,
             @Reference Scheduler scheduler, @Reference ConfigurationAdmin configAdmin,
@@ -85,7 +91,7 @@ public final class ConsoleComponent {
                 new ConfigPages(new MetatypeForms(context, metatype, configAdmin), pages, log),
                 new StatusPages(new TaskCounts(scheduler), new RecentLog(logReader), () -> settings.logEntries(),
                         pages),
-                new HttpPages(() -> httpRuntime, pages), new StaticFiles(), () -> settings.maxUploadBytes());
+                new HttpPages(() -> httpRuntime, () -> streamsRuntime, pages), new StaticFiles(), () -> settings.maxUploadBytes());
         apply(settings, null);
     }
 
