@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,11 +47,20 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.picogate.streams.ConnectOptions;
+import org.picogate.streams.ListenOptions;
+import org.picogate.streams.Stream;
+import org.picogate.streams.StreamServer;
+import org.picogate.streams.StreamService;
+import org.picogate.streams.runtime.StreamDTO;
+import org.picogate.streams.runtime.StreamServiceRuntime;
+import org.picogate.streams.runtime.StreamsSnapshot;
 
 /**
  * The web console in Felix over HTTP (issue 7 and issue 8's console points): its bundle (console.jar) installed as
  * a user deploys it, with the HTTP whiteboard, Config Admin, Metatype and the log running. Off without a password
- * hash or token; login, session cookie, CSRF, the upload's limits and checks, and no secret in the log. The address
+ * hash or token; login, session cookie, CSRF, the upload's limits and checks, no secret in the log, and a stream
+ * server of this bundle with its owner and connection on the connections page. The address
  * check (non-loopback: 404) is a unit test (GuardTest, AddressCheckTest): every client here is on loopback.
  */
 @ExtendWith(BundleContextExtension.class)
@@ -70,6 +80,12 @@ class ConsoleTest {
 
     @InjectService(timeout = 10_000)
     LogReaderService logReader;
+
+    @InjectService(timeout = 10_000)
+    StreamService streams;
+
+    @InjectService(timeout = 10_000)
+    StreamServiceRuntime streamsRuntime;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -301,6 +317,52 @@ class ConsoleTest {
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
         assertThat(send(get("/console/", cookie)).statusCode()).isEqualTo(303); // the session is gone
+    }
+
+    /**
+     * A stream server opened by this tests bundle through its own StreamService, with a connection from a client
+     * stream of the same bundle: the StreamServiceRuntime service lists both with their owner, and so does the
+     * connections page; once closed they leave both.
+     */
+    @Test
+    void theConnectionsPageShowsAStreamServerOfATestBundleWithItsOwnerAndOpenConnection() throws Exception {
+        enable(hash, "");
+        String cookie = login();
+        String owner = context.getBundle().getSymbolicName() + " [" + context.getBundle().getBundleId() + "]";
+        StreamServer server = streams.listen(ListenOptions.port(0).withHost("127.0.0.1")
+                .withName("itest-console-echo"), StreamServiceTest::echoLines);
+        try (Stream client = streams.connect("127.0.0.1", server.port(), ConnectOptions.defaults())) {
+            client.write("ping\n".getBytes(StandardCharsets.UTF_8));
+            client.drain();
+            assertThat(client.readLine(100)).isEqualTo("ping");
+            String clientAddress = "127.0.0.1:" + ((InetSocketAddress) client.localAddress()).getPort();
+
+            StreamsSnapshot snapshot = streamsRuntime.snapshot();
+            assertThat(snapshot.servers()).filteredOn(s -> s.name().equals("itest-console-echo")).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.ownerId()).isEqualTo(context.getBundle().getBundleId());
+                        assertThat(s.owner()).isEqualTo(context.getBundle().getSymbolicName());
+                        assertThat(s.address()).isEqualTo("127.0.0.1:" + server.port());
+                        assertThat(s.connections()).extracting(StreamDTO::remoteAddress).containsExactly(clientAddress);
+                    });
+
+            String page = send(get("/console/connections", cookie)).body();
+            assertThat(page).contains("<tr><td>itest-console-echo</td><td>" + owner + "</td><td>127.0.0.1:"
+                    + server.port() + "</td><td>1</td><td>1</td>");
+            assertThat(page).contains("<tr><td>itest-console-echo</td><td>" + server.port() + "</td><td>"
+                    + clientAddress + "</td><td>no</td><td>open</td>");
+            assertThat(page).contains("<tr><td>" + owner + "</td><td>127.0.0.1:" + server.port()
+                    + "</td><td>no</td><td>open</td>");
+            // the HTTP listener is a stream server too, owned by the HTTP bundle
+            assertThat(page).containsPattern("<tr><td>[^<]+</td><td>org\\.picogate\\.http \\[\\d+\\]</td><td>[^<]*:"
+                    + base.substring(base.lastIndexOf(':') + 1) + "</td>");
+        } finally {
+            server.close();
+        }
+        Await.until(WAIT, () -> "the closed server gone from the snapshot", () -> streamsRuntime.snapshot().servers()
+                .stream().noneMatch(s -> s.name().equals("itest-console-echo")));
+        assertThat(send(get("/console/connections", cookie)).body()).doesNotContain("itest-console-echo")
+                .doesNotContain("<tr><td>" + owner + "</td>");
     }
 
     @Test
