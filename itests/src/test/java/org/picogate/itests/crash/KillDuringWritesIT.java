@@ -71,7 +71,9 @@ class KillDuringWritesIT {
     void noAcknowledgedNoteIsLostToAKill() throws Exception {
         Path deploy = Files.createDirectories(workDir.resolve("deploy"));
         Files.copy(echoBundle(), deploy.resolve("echo.jar"));
-        gateway = GatewayProcess.start(jar, workDir, START);
+        // a temporary folder of its own, to see what a kill leaves in it
+        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        gateway = GatewayProcess.start(jar, workDir, START, "", List.of("-Djava.io.tmpdir=" + tmp));
         awaitActive(ECHO);
 
         Queue<Ack> acks = new ConcurrentLinkedQueue<>();
@@ -92,6 +94,13 @@ class KillDuringWritesIT {
         for (Thread writer : writers) {
             writer.join(Duration.ofSeconds(15));
             assertThat(writer.isAlive()).as("%s ended once the gateway was gone", writer).isFalse();
+        }
+        // SQLite's native library is loaded from the notes app's data area: sqlite-jdbc's own copy in the
+        // temporary folder (and its lock file) would stay there for good after a kill
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("sqlite-jdbc's files left in java.io.tmpdir by the kill")
+                    .noneMatch(name -> name.startsWith("sqlite-"));
         }
         List<Ack> acknowledged = List.copyOf(acks);
         assertThat(attempts.get()).isGreaterThan(acknowledged.size()); // each writer ended with a failed write
