@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +36,7 @@ class EventStreamOverSocketsTest {
     private final AtomicInteger sleeps = new AtomicInteger();
     private StreamServer server;
 
-    @SuppressWarnings("rawtypes")
-    private static final Consumer IGNORE = closedServer -> { };
-
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void listen() throws Exception {
         Handler events = (request, response) -> {
             EventStream stream = response.sse(Duration.ofSeconds(15));
@@ -55,7 +50,7 @@ class EventStreamOverSocketsTest {
         HttpServerCore core = new HttpServerCore(scheduler, () -> HttpLimits.DEFAULTS, () -> events,
                 new FileResponder(true));
         server = new StreamFactory(scheduler, StreamSettings.DEFAULTS)
-                .listen(ListenOptions.port(0).withHost("127.0.0.1"), core, IGNORE);
+                .listen(ListenOptions.port(0).withHost("127.0.0.1"), core);
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -50,14 +49,10 @@ class OpenConnectionsTest {
             new FileResponder(true));
     private StreamServer server;
 
-    @SuppressWarnings("rawtypes")
-    private static final Consumer IGNORE = closedServer -> { };
-
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void listen() throws Exception {
         server = new StreamFactory(scheduler, StreamSettings.DEFAULTS)
-                .listen(ListenOptions.port(0).withHost("127.0.0.1"), core, IGNORE);
+                .listen(ListenOptions.port(0).withHost("127.0.0.1"), core);
     }
 
     @AfterEach

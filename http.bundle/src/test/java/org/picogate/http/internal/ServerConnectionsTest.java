@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,14 +48,10 @@ class ServerConnectionsTest {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public StreamServer listen(ListenOptions options, StreamHandler handler) throws IOException {
-            return factory.listen(options, handler, IGNORE);
+            return factory.listen(options, handler);
         }
     };
-    /** Raw: the closed server's type is private to the streams bundle. */
-    @SuppressWarnings("rawtypes")
-    private static final Consumer IGNORE = closedServer -> { };
     private HttpServerComponent server;
 
     @AfterEach

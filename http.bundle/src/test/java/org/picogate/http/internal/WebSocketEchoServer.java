@@ -2,7 +2,6 @@ package org.picogate.http.internal;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import org.picogate.http.Handler;
 import org.picogate.http.HttpException;
@@ -29,17 +28,13 @@ final class WebSocketEchoServer implements AutoCloseable {
 
     private final TestScheduler scheduler = TestScheduler.start(Clock.system(), "websocket-echo");
     /** Nothing to do when the server closes; raw, because its type argument is not public. */
-    @SuppressWarnings("rawtypes")
-    private static final Consumer IGNORE = closedServer -> { };
-
     private final StreamServer server;
 
-    @SuppressWarnings("unchecked")
     WebSocketEchoServer() throws IOException {
         HttpServerCore core = new HttpServerCore(scheduler, () -> HttpLimits.DEFAULTS, () -> ECHO,
                 new FileResponder(true));
         server = new StreamFactory(scheduler, StreamSettings.DEFAULTS).listen(ListenOptions.port(0).withHost(HOST),
-                core, IGNORE);
+                core);
     }
 
     int port() {

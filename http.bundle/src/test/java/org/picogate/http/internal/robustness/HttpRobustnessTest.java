@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -45,11 +44,7 @@ class HttpRobustnessTest {
     private static TestScheduler scheduler;
     private static StreamServer server;
 
-    @SuppressWarnings("rawtypes")
-    private static final Consumer IGNORE = closedServer -> { };
-
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void listen() throws IOException {
         clock = VirtualClock.create().settleTimeout(Duration.ofMillis(50));
         scheduler = TestScheduler.start(clock, "http-robustness");
@@ -62,7 +57,7 @@ class HttpRobustnessTest {
         };
         HttpServerCore core = new HttpServerCore(scheduler, () -> limits, () -> echo, new FileResponder(true));
         server = new StreamFactory(scheduler, StreamSettings.DEFAULTS)
-                .listen(ListenOptions.port(0).withHost("127.0.0.1"), core, IGNORE);
+                .listen(ListenOptions.port(0).withHost("127.0.0.1"), core);
     }
 
     @AfterAll
