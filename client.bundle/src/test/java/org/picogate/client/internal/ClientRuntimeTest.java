@@ -3,18 +3,14 @@ package org.picogate.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.picogate.client.ClientResponse;
 import org.picogate.client.SessionOptions;
 import org.picogate.config.testing.ConfigProxies;
+import org.picogate.config.testing.LogCapture;
 
 /** The configuration of PID org.picogate.client, applied whole or not at all; the Gogo command's output. */
 class ClientRuntimeTest {
@@ -51,9 +47,9 @@ class ClientRuntimeTest {
     void aValueOfTheWrongTypeIsRejectedNamingTheKeyAndThePreviousOptionsStay() {
         ClientRuntime runtime = new ClientRuntime(config(Map.of("maxConnections", 20)), Map.of("maxConnections", 20));
         Map<String, Object> bad = Map.of("maxConnections", 30, "readTimeoutMillis", "a minute");
-        try (ClientLog log = new ClientLog()) {
+        try (LogCapture log = new LogCapture("org.picogate.client")) {
             runtime.modified(config(bad), bad);
-            assertThat(log.messages()).singleElement().asString()
+            assertThat(log.lines()).singleElement().asString()
                     .startsWith("SEVERE org.picogate.client: rejected readTimeoutMillis=a minute (not a long); keeping");
         }
         assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
@@ -62,9 +58,9 @@ class ClientRuntimeTest {
     @Test
     void aValueOfTheWrongTypeAtTheStartKeepsTheDefaultsInsteadOfFailingTheComponent() {
         Map<String, Object> bad = Map.of("maxRedirects", "ten");
-        try (ClientLog log = new ClientLog()) {
+        try (LogCapture log = new LogCapture("org.picogate.client")) {
             assertThat(new ClientRuntime(config(bad), bad).defaults()).isEqualTo(SessionOptions.defaults());
-            assertThat(log.messages()).singleElement().asString().contains("maxRedirects=ten (not an int)");
+            assertThat(log.lines()).singleElement().asString().contains("maxRedirects=ten (not an int)");
         }
     }
 
@@ -72,44 +68,11 @@ class ClientRuntimeTest {
     void anUnknownKeyIsLoggedByNameAndTheRestApplies() {
         Map<String, Object> values = Map.of("maxConnections", 20, "maxConection", 5, "service.pid",
                 "org.picogate.client", "felix.fileinstall.filename", "file:/deploy/org.picogate.client.config");
-        try (ClientLog log = new ClientLog()) {
+        try (LogCapture log = new LogCapture("org.picogate.client")) {
             ClientRuntime runtime = new ClientRuntime(config(values), values);
-            assertThat(log.messages()).containsExactly("WARNING org.picogate.client: ignored unknown key(s) "
+            assertThat(log.lines()).containsExactly("WARNING org.picogate.client: ignored unknown key(s) "
                     + "maxConection");
             assertThat(runtime.defaults().maxConnections()).isEqualTo(20);
-        }
-    }
-
-    /** What the client logs (System.Logger, which outside OSGi goes to java.util.logging) while it is open. */
-    private static final class ClientLog implements AutoCloseable {
-        private final Logger logger = Logger.getLogger("org.picogate.client");
-        private final List<String> messages = new CopyOnWriteArrayList<>();
-        private final Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getLevel() + " " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-
-        ClientLog() {
-            logger.addHandler(handler);
-        }
-
-        List<String> messages() {
-            return messages;
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(handler);
         }
     }
 

@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.picogate.config.testing.ConfigProxies;
+import org.picogate.config.testing.LogCapture;
 import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.scheduler.testing.VirtualClock;
 import org.picogate.streams.ConnectOptions;
@@ -43,7 +41,7 @@ class SamePortRelistenTest {
     private final VirtualClock clock = VirtualClock.create();
     private final TestScheduler scheduler = TestScheduler.start(clock, "same-port-relisten");
     private final FakePorts ports = new FakePorts();
-    private final Logged logged = new Logged();
+    private final LogCapture logged = new LogCapture("org.picogate.http");
     private HttpServerComponent server;
 
     @AfterEach
@@ -259,36 +257,6 @@ class SamePortRelistenTest {
         @Override
         public List<Stream> connections() {
             return List.of();
-        }
-    }
-
-    /** The errors the server logs (System.Logger, which outside OSGi goes to java.util.logging). */
-    private static final class Logged extends Handler {
-        private final Logger logger = Logger.getLogger("org.picogate.http");
-        private final List<String> errors = new CopyOnWriteArrayList<>();
-
-        Logged() {
-            logger.addHandler(this);
-        }
-
-        List<String> errors() {
-            return errors;
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                errors.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
         }
     }
 }

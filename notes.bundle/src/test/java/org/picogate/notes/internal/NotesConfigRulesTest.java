@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.picogate.config.ConfigCheck;
 import org.picogate.config.testing.ConfigProxies;
+import org.picogate.config.testing.LogCapture;
 
 /** PID org.picogate.notes: what a configuration may hold, and the log line of one that cannot apply. */
 class NotesConfigRulesTest {
@@ -50,32 +47,13 @@ class NotesConfigRulesTest {
 
     @Test
     void anInvalidConfigurationIsLoggedInOneLineNamingThePidAndTheKey() {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger logger = Logger.getLogger("org.picogate.notes");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getLevel() + " " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture("org.picogate.notes")) {
             Map<String, Object> values = Map.of("maxContentLength", -5, "maxTitleLenght", 10);
             assertThat(NotesApp.valid(config(values), values)).isFalse();
-            assertThat(logged).containsExactly(
+            assertThat(log.lines()).containsExactly(
                     "WARNING org.picogate.notes: ignored unknown key(s) maxTitleLenght",
                     "SEVERE org.picogate.notes: rejected maxContentLength=-5 (must not be negative); the app is"
                             + " stopped until its configuration is corrected");
-        } finally {
-            logger.removeHandler(capture);
         }
     }
 }

@@ -6,35 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.picogate.config.testing.ConfigProxies;
+import org.picogate.config.testing.LogCapture;
 
 /** Open-box test of the configured component: valid values apply live, invalid ones leave the old in force. */
 class SchedulerRuntimeTest {
     private SchedulerRuntime runtime;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger log = Logger.getLogger("org.picogate.scheduler");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     private static SchedulerRuntime activate(Map<String, Object> values) {
         return new SchedulerRuntime(ConfigProxies.of(SchedulerConfig.class, values), values);
@@ -46,12 +28,12 @@ class SchedulerRuntimeTest {
 
     @BeforeEach
     void captureLog() {
-        log.addHandler(capture);
+        log = new LogCapture("org.picogate.scheduler");
     }
 
     @AfterEach
     void deactivate() {
-        log.removeHandler(capture);
+        log.close();
         runtime.deactivate();
     }
 
@@ -64,7 +46,7 @@ class SchedulerRuntimeTest {
                 "felix.fileinstall.filename", "file:/gw/deploy/org.picogate.scheduler.config"));
         assertEquals(Duration.ofMillis(500), runtime.core().grace());
         assertEquals(64, runtime.core().maxTasksPerOwner());
-        assertEquals(List.of(), logged);
+        assertEquals(List.of(), log.lines());
     }
 
     @Test
@@ -77,7 +59,7 @@ class SchedulerRuntimeTest {
         assertEquals(List.of("SEVERE org.picogate.scheduler: rejected graceMillis=-1 (must not be negative); keeping"
                 + " graceMillis=700, maxTasksPerBundle=10", "SEVERE org.picogate.scheduler: rejected"
                 + " maxTasksPerBundle=-5 (must not be negative); keeping graceMillis=700, maxTasksPerBundle=10"),
-                logged);
+                log.lines());
     }
 
     @Test
@@ -87,7 +69,7 @@ class SchedulerRuntimeTest {
         assertEquals(Duration.ofMillis(700), runtime.core().grace());
         assertEquals(0, runtime.core().maxTasksPerOwner(), "nothing of a rejected configuration applies");
         assertEquals(List.of("SEVERE org.picogate.scheduler: rejected graceMillis=soon (not a long); keeping"
-                + " graceMillis=700, maxTasksPerBundle=0"), logged);
+                + " graceMillis=700, maxTasksPerBundle=0"), log.lines());
     }
 
     @Test
@@ -95,9 +77,9 @@ class SchedulerRuntimeTest {
         runtime = activate(Map.of("maxTasksPerBundle", "lots"));
         assertEquals(Duration.ofSeconds(2), runtime.core().grace());
         assertEquals(0, runtime.core().maxTasksPerOwner());
-        assertEquals(1, logged.size());
-        assertTrue(logged.get(0).startsWith("SEVERE org.picogate.scheduler: rejected maxTasksPerBundle=lots (not an"
-                + " int)"), logged.get(0));
+        assertEquals(1, log.lines().size());
+        assertTrue(log.lines().get(0).startsWith("SEVERE org.picogate.scheduler: rejected maxTasksPerBundle=lots (not an"
+                + " int)"), log.lines().get(0));
     }
 
     @Test
@@ -107,6 +89,6 @@ class SchedulerRuntimeTest {
         assertEquals(Duration.ofSeconds(2), runtime.core().grace());
         assertEquals(8, runtime.core().maxTasksPerOwner());
         assertEquals(List.of("WARNING org.picogate.scheduler: ignored unknown key(s) graceMilis (known: graceMillis,"
-                + " maxTasksPerBundle)"), logged);
+                + " maxTasksPerBundle)"), log.lines());
     }
 }

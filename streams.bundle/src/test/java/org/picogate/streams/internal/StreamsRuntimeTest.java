@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.picogate.config.testing.ConfigProxies;
+import org.picogate.config.testing.LogCapture;
 import org.picogate.scheduler.Event;
 import org.picogate.streams.Stream;
 
@@ -67,14 +68,14 @@ class StreamsRuntimeTest {
     @Test
     void aRejectionIsLoggedInOneLineNamingTheKey() {
         StreamsRuntime runtime = custom();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             modify(runtime, Map.of("lingerMillis", -1L));
             assertThat(log.errors()).singleElement().asString().startsWith("org.picogate.streams: rejected ")
                     .contains("lingerMillis=-1").contains("must not be negative")
                     .contains("keeping readBufferSize=4096, highWaterMark=1024, lingerMillis=500, lingerMaxBytes=1000")
                     .doesNotContain("linger must").doesNotContain("\n");
         }
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             modify(runtime, Map.of("readBufferSize", 63));
             assertThat(log.errors()).singleElement().asString().contains("readBufferSize=63 (must be at least 64)");
         }
@@ -83,7 +84,7 @@ class StreamsRuntimeTest {
     @Test
     void aValueOfTheWrongTypeRejectsTheWholeConfigurationNamingTheKey() {
         StreamsRuntime runtime = custom();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             modify(runtime, Map.of("highWaterMark", 0, "lingerMillis", "long", "connectTimeoutMillis", 5L));
             assertThat(log.errors()).singleElement().asString()
                     .isEqualTo("org.picogate.streams: rejected lingerMillis=long (not a long); keeping the"
@@ -95,7 +96,7 @@ class StreamsRuntimeTest {
 
     @Test
     void aValueOfTheWrongTypeAtTheStartKeepsTheDefaultsInsteadOfFailingTheComponent() {
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             assertThat(activate(Map.of("readBufferSize", "big")).settings()).isEqualTo(StreamSettings.DEFAULTS);
             assertThat(log.errors()).singleElement().asString().contains("readBufferSize=big (not an int)");
         }
@@ -104,7 +105,7 @@ class StreamsRuntimeTest {
     @Test
     void anUnknownKeyIsLoggedByNameAndTheRestApplies() {
         StreamsRuntime runtime = activate(Map.of());
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             modify(runtime, Map.of("readBufferSize", 4096, "highWaterMark", 1024, "lingerMillis", 500L,
                     "lingerMaxBytes", 1000, "readBuferSize", 1, "service.pid", "org.picogate.streams"));
             assertThat(log.warnings()).containsExactly("org.picogate.streams: ignored unknown key(s) readBuferSize");
@@ -127,7 +128,7 @@ class StreamsRuntimeTest {
         modify(runtime, Map.of("connectTimeoutMillis", 2500L, "readTimeoutMillis", 30000L));
         assertThat(runtime.defaultConnectOptions().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(runtime.defaultConnectOptions().readTimeout()).isEqualTo(Duration.ofSeconds(30));
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             modify(runtime, Map.of("connectTimeoutMillis", -1L, "readTimeoutMillis", 30000L));
             assertThat(log.errors()).singleElement().asString().contains("rejected connectTimeoutMillis=-1")
                     .contains("keeping connectTimeoutMillis=2500, readTimeoutMillis=30000");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.picogate.config.testing.LogCapture;
 import org.picogate.scheduler.testing.TestScheduler;
 import org.picogate.scheduler.testing.VirtualClock;
 import org.picogate.streams.ConnectOptions;
@@ -169,7 +170,7 @@ class StreamsRuntimeTlsTest {
     void aWrongPasswordIsRejectedInOneLineAndThePreviousContextStays() throws Exception {
         StreamsRuntime runtime = runtime(keyStore(serverKeys));
         SSLContext inForce = runtime.configuredTls().context();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             StreamsRuntimeTest.modify(runtime, keyStore(otherKeys, "tlsKeyStorePassword", "not the password"));
             assertThat(log.errors()).singleElement().asString()
                     .startsWith(PID + ": rejected tlsKeyStore=" + otherKeys + ": wrong password")
@@ -183,7 +184,7 @@ class StreamsRuntimeTlsTest {
     void aMissingFileIsRejectedAndThePreviousContextStays() throws Exception {
         StreamsRuntime runtime = runtime(keyStore(serverKeys));
         SSLContext inForce = runtime.configuredTls().context();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             StreamsRuntimeTest.modify(runtime, keyStore(missing));
             assertThat(log.errors()).singleElement().asString()
                     .startsWith(PID + ": rejected tlsKeyStore=" + missing + ": PKCS#12 key store not found")
@@ -195,7 +196,7 @@ class StreamsRuntimeTlsTest {
     @Test
     void aFirstKeyStoreThatIsRejectedMakesListenSayWhy() {
         StreamsRuntime runtime;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             runtime = runtime(keyStore(missing));
             assertThat(log.errors()).singleElement().asString().contains("tlsKeyStore=" + missing)
                     .endsWith("no server TLS context is in force");
@@ -208,7 +209,7 @@ class StreamsRuntimeTlsTest {
     @Test
     void aRelativePathIsLoggedAsTheAbsolutePathItNames() {
         Path relative = Path.of("no-such-dir", "server.p12");
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             runtime(keyStore(relative));
             assertThat(log.errors()).singleElement().asString().contains("tlsKeyStore=" + relative.toAbsolutePath());
         }
@@ -216,7 +217,7 @@ class StreamsRuntimeTlsTest {
 
     @Test
     void settingsAndTlsAreAppliedIndependently() throws Exception {
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             StreamsRuntime runtime = runtime(keyStore(serverKeys, "lingerMillis", -1L, "highWaterMark", 0));
             assertThat(runtime.configuredTls().context()).isNotNull(); // despite the invalid linger
             assertThat(runtime.settings()).isEqualTo(StreamSettings.DEFAULTS);
@@ -280,7 +281,7 @@ class StreamsRuntimeTlsTest {
     void clientAuthIsRejectedWithAnUnknownValueWithoutATrustStoreOrWithABadOne() {
         StreamsRuntime runtime = runtime(keyStore(serverKeys));
         SSLContext inForce = runtime.configuredTls().context();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "maybe"));
             StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "need"));
             StreamsRuntimeTest.modify(runtime, keyStore(serverKeys, "tlsClientAuth", "need", "tlsTrustStore",
@@ -299,7 +300,7 @@ class StreamsRuntimeTlsTest {
 
     @Test
     void aTrustStoreWithoutClientAuthIsUnusedAndSaysSo() {
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("org.picogate.streams")) {
             StreamsRuntime runtime = runtime(keyStore(serverKeys, "tlsTrustStore", clientTrust.toString()));
             assertThat(runtime.configuredTls().context().getDefaultSSLParameters().getNeedClientAuth()).isFalse();
             assertThat(log.errors()).isEmpty();
