@@ -24,7 +24,7 @@
  * simply due at once.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.picogate.scheduler;
 
 import org.osgi.annotation.bundle.Export;

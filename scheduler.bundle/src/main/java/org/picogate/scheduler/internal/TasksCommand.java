@@ -9,6 +9,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.picogate.scheduler.Ages;
 import org.picogate.scheduler.SchedulerStats;
 
 /** Gogo command {@code picogate:tasks}: the live tasks and timers of the gateway. */
@@ -35,7 +36,7 @@ public final class TasksCommand {
         out.append(String.format("%-40s %-32s %-9s %10s%n", "TASK", "OWNER", "STATE", "AGE"));
         for (TaskImpl<?> t : tasks) {
             out.append(String.format("%-40s %-32s %-9s %10s%n", clip(t.name(), 40), clip(t.owner(), 32),
-                    t.state(), age(Duration.ofNanos(now - t.startNanos))));
+                    t.state(), Ages.of(Duration.ofNanos(now - t.startNanos))));
         }
         SchedulerStats stats = core.stats();
         out.append(stats.liveTasks()).append(" live task(s), ").append(stats.pendingTimers())
@@ -46,16 +47,5 @@ public final class TasksCommand {
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    static String age(Duration d) {
-        long s = d.toSeconds();
-        if (s < 1) {
-            return d.toMillis() + "ms";
-        }
-        if (s < 3600) {
-            return s / 60 > 0 ? s / 60 + "m" + s % 60 + "s" : s + "s";
-        }
-        return s / 3600 + "h" + (s % 3600) / 60 + "m";
     }
 }

@@ -49,11 +49,4 @@ class TasksCommandTest {
             hold.set();
         }
     }
-
-    @Test
-    void agesReadNaturally() {
-        assertEquals("250ms", TasksCommand.age(Duration.ofMillis(250)));
-        assertEquals("42s", TasksCommand.age(Duration.ofSeconds(42)));
-        assertEquals("2h5m", TasksCommand.age(Duration.ofMinutes(125)));
-    }
 }

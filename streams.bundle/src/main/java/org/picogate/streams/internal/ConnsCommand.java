@@ -1,11 +1,10 @@
 package org.picogate.streams.internal;
 
-import java.time.Duration;
-
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.picogate.scheduler.Ages;
 import org.picogate.scheduler.Clock;
 import org.picogate.streams.ServerStats;
 import org.picogate.streams.runtime.ClientStreamDTO;
@@ -67,21 +66,10 @@ public final class ConnsCommand {
     }
 
     private static String row(String format, String label, StreamDTO s) {
-        return String.format(format, clip(label, 46), age(s.age()), s.state(), s.bytesIn(), s.bytesOut());
+        return String.format(format, clip(label, 46), Ages.of(s.age()), s.state(), s.bytesIn(), s.bytesOut());
     }
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    static String age(Duration d) {
-        long s = d.toSeconds();
-        if (s < 1) {
-            return Math.max(0, d.toMillis()) + "ms";
-        }
-        if (s < 3600) {
-            return s / 60 > 0 ? s / 60 + "m" + s % 60 + "s" : s + "s";
-        }
-        return s / 3600 + "h" + (s % 3600) / 60 + "m";
     }
 }

@@ -92,11 +92,4 @@ class ConnsCommandTest {
         assertThat(ConnsCommand.render(StreamsSnapshot.EMPTY))
                 .isEqualTo("0 server(s), 0 connection(s) accepted, 0 client stream(s)");
     }
-
-    @Test
-    void agesReadNaturally() { // addresses: SnapshotsTest
-        assertThat(ConnsCommand.age(Duration.ofMillis(250))).isEqualTo("250ms");
-        assertThat(ConnsCommand.age(Duration.ofSeconds(42))).isEqualTo("42s");
-        assertThat(ConnsCommand.age(Duration.ofMinutes(125))).isEqualTo("2h5m");
-    }
 }
