@@ -15,7 +15,7 @@
 #                 from JDK 25
 # The rest is functions, each described where it is defined: log, die, need, need_free_port, stale, build,
 # apt_install, need_nginx, nginx_conf, pin_cores, seed_page, load_average, cpu_model, await_port, stop_process,
-# result_value, median_range, write_report.
+# stop_server, result_value, median_range, write_report.
 # shellcheck shell=bash disable=SC2034 # the variables set here are for the scripts that source it
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -172,6 +172,15 @@ stop_process() {
   done
   kill -9 "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+}
+
+# stop_server [SECONDS]: stops the process whose id SERVER_PID holds, if any (stop_process, SECONDS before it is
+# killed), and empties SERVER_PID; for the scripts that start one server at a time and set SERVER_PID. Never fails.
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ]; then
+    stop_process "$SERVER_PID" "${1:-5}"
+    SERVER_PID=
+  fi
 }
 
 # result_value FILE KEY: the value of KEY in the last "RESULT key=value ..." line of FILE (what the probes print)

@@ -75,14 +75,12 @@ SETS=${BENCH_SETS:-$(for m in "${MATRIX[@]}"; do printf '%s ' "${m%%|*}"; done)}
 
 WORK=$(mktemp -d)
 SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    stop_process "$SERVER_PID" 10
-    SERVER_PID=
-  fi
+# the gateway, and the fifo that kept its standard input open
+stop_gateway() {
+  stop_server 10
   exec 9>&-
 }
-cleanup() { stop_server; rm -rf "$WORK"; }
+cleanup() { stop_gateway; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -178,7 +176,7 @@ for set in $SETS; do
     launch $START_PIN "$WORK/$set-$i" "$env" $opts
     if ms=$(first_ok "$URL_PAGE"); then starts+=("$ms"); readies+=("$(ready_ms "$WORK/$set-$i")"); else
       log "  launch $i: no 200 from $URL_PAGE"; tail -n 20 "$WORK/$set-$i/out.log" >&2; fi
-    stop_server
+    stop_gateway
   done
   R[$set,start]=$(printf '%s\n' "${starts[@]}" | median)
   R[$set,starts]="${starts[*]}"
@@ -186,7 +184,7 @@ for set in $SETS; do
   # the load run
   # shellcheck disable=SC2086
   launch "$WORK/$set-load" "$env" $opts
-  if ! first_ok "$URL_PAGE" >/dev/null; then log "  the gateway did not start"; tail -n 20 "$WORK/$set-load/out.log" >&2; stop_server; continue; fi
+  if ! first_ok "$URL_PAGE" >/dev/null; then log "  the gateway did not start"; tail -n 20 "$WORK/$set-load/out.log" >&2; stop_gateway; continue; fi
   R[$set,rss_ready]=$(mem_mb VmRSS)
   sleep 2
   R[$set,rss_idle]=$(mem_mb VmRSS)
@@ -205,7 +203,7 @@ for set in $SETS; do
   R[$set,peak]=$(mem_mb VmHWM)
   kill -0 "$SERVER_PID" 2>/dev/null && R[$set,alive]=yes || R[$set,alive]=no
   grep -q 'OutOfMemoryError' "$WORK/$set-load/out.log" && R[$set,alive]="${R[$set,alive]}, OutOfMemoryError logged"
-  stop_server
+  stop_gateway
   log "  start ${R[$set,start]} ms (${R[$set,starts]}), RSS ready/idle/peak ${R[$set,rss_ready]}/${R[$set,rss_idle]}/${R[$set,peak]} MB, µs/request static ${R[$set,us_static]} page ${R[$set,us_page]}, failed ${R[$set,failed]}"
 done
 LOAD_END=$(load_average)

@@ -68,12 +68,6 @@ need_free_port "$GW_PORT" BENCH_PORTS
 LOAD_START=$(load_average)
 WORK=$(mktemp -d)
 SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    stop_process "$SERVER_PID"
-    SERVER_PID=
-  fi
-}
 cleanup() { stop_server; exec 9>&- 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -26,12 +26,6 @@ pin_cores
 
 WORK=$(mktemp -d)
 SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    stop_process "$SERVER_PID"
-    SERVER_PID=
-  fi
-}
 cleanup() { stop_server; rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
